@@ -1,0 +1,89 @@
+using SupportBot.Engine.Knowledge;
+
+namespace SupportBot.Engine.Analysis;
+
+/// <summary>What a word of the question does for search.</summary>
+public enum TermRole
+{
+    /// <summary>Says what the question is about; counts towards coverage and confidence.</summary>
+    Content,
+
+    /// <summary>When/why/who…: helps match an FAQ's phrasing, says nothing about scope.</summary>
+    QuestionWord,
+}
+
+/// <summary>One word or phrase of the question, with everything it may match.</summary>
+/// <param name="Text">The normalised (and possibly corrected) word or phrase.</param>
+/// <param name="Alternatives">Itself and its synonyms: any of them matching counts as a match.</param>
+/// <param name="Role">Whether it says what the question is about.</param>
+/// <param name="CorrectedFrom">The customer's spelling when it was corrected.</param>
+public sealed record QueryTerm(string Text, IReadOnlyList<string> Alternatives, TermRole Role, string? CorrectedFrom);
+
+/// <summary>A question after analysis.</summary>
+public sealed record AnalyzedQuery(string Original, string Normalized, IReadOnlyList<QueryTerm> Terms)
+{
+    public IEnumerable<QueryTerm> ContentTerms => Terms.Where(t => t.Role == TermRole.Content);
+}
+
+/// <summary>
+/// The question pipeline, in order: <see cref="TextNormalizer"/> (case, diacritics, contractions, dates),
+/// word split, stop-word removal, phrase synonyms (longest first), <see cref="SpellingCorrector"/> for
+/// words the knowledge base has never seen, then synonym expansion.
+/// </summary>
+public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spelling)
+{
+    /// <param name="question">The customer's text.</param>
+    /// <param name="indexHasWord">Whether the index matches a word (its stem may be known in another form).</param>
+    public AnalyzedQuery Analyze(string question, Func<string, bool> indexHasWord)
+    {
+        var normalized = TextNormalizer.Normalize(question);
+        var words = TextNormalizer.Words(normalized);
+        var terms = new List<QueryTerm>();
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (MatchPhrase(words, i) is { } phrase)
+            {
+                terms.Add(new QueryTerm(phrase.Text, phrase.Group, TermRole.Content, null));
+                i += phrase.Words - 1;
+                continue;
+            }
+
+            var word = words[i];
+            if (StopWords.QuestionWords.Contains(word))
+            {
+                terms.Add(new QueryTerm(word, [word], TermRole.QuestionWord, null));
+                continue;
+            }
+
+            if (StopWords.Common.Contains(word))
+            {
+                continue;
+            }
+
+            string? correctedFrom = null;
+            if (!spelling.IsKnown(word) && synonyms.Lookup(word) is null && !indexHasWord(word)
+                && spelling.Correct(word) is { } correction)
+            {
+                (correctedFrom, word) = (word, correction);
+            }
+
+            terms.Add(new QueryTerm(word, synonyms.Lookup(word) ?? [word], TermRole.Content, correctedFrom));
+        }
+
+        return new AnalyzedQuery(question, normalized, terms.DistinctBy(t => t.Text).ToList());
+    }
+
+    private (string Text, IReadOnlyList<string> Group, int Words)? MatchPhrase(string[] words, int start)
+    {
+        for (var n = Math.Min(synonyms.MaxPhraseWords, words.Length - start); n >= 2; n--)
+        {
+            var phrase = string.Join(' ', words, start, n);
+            if (synonyms.Lookup(phrase) is { } group)
+            {
+                return (phrase, group, n);
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,44 @@
+namespace SupportBot.Engine.Analysis;
+
+/// <summary>
+/// Words that carry no topic. Question words are kept apart: they help match an FAQ's phrasings
+/// ("when did…" vs "why did…") but say nothing about whether a question is in scope.
+/// </summary>
+public static class StopWords
+{
+    public static readonly IReadOnlySet<string> QuestionWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "what", "when", "why", "who", "whom", "whose", "which", "where", "how",
+    };
+
+    public static readonly IReadOnlySet<string> Common = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "and", "or", "but", "if", "then", "so", "of", "to", "in", "on", "at", "by", "for", "with",
+        "about", "as", "from", "into", "over", "under", "up", "out", "off", "is", "are", "was", "were", "be", "been",
+        "being", "am", "do", "does", "did", "doing", "done", "have", "has", "had", "having", "i", "me", "my", "mine",
+        "myself", "you", "your", "yours", "he", "him", "his", "she", "her", "it", "its", "we", "our", "they", "them",
+        "their", "this", "that", "these", "those", "there", "here", "can", "could", "would", "should", "shall",
+        "will", "may", "might", "must", "not", "no", "yes", "any", "some", "all", "just", "also", "too", "very",
+        "really", "please", "pls", "plz", "thanks", "tell", "know", "say", "said", "get", "got", "going", "go",
+        "now", "still", "ever", "anymore", "any", "more", "much", "many", "lot", "thing", "things", "mean", "means",
+        "happen", "happened", "happening", "happens", "like", "want", "need", "im", "ive", "id", "hi", "hello", "hey",
+        "ok", "okay", "yeah", "u", "ur", "r", "s", "t", "d", "ll", "re", "ve", "m", "than", "such", "only", "own",
+        "same", "other", "again", "whether", "anything", "something", "someone", "anyone", "else", "because",
+    };
+
+    /// <summary>
+    /// Everyday words that are topic words but weak ones: they appear in customers' phrasings of many
+    /// questions and of many out-of-scope ones ("what time is it", "what's your name").
+    /// </summary>
+    public static readonly IReadOnlySet<string> Weak = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "time", "times", "name", "open", "good", "best", "better", "new", "use", "using", "used", "work", "working",
+        "way", "make", "made", "people", "person", "day", "days", "year", "years", "today", "now", "help", "find",
+        "look", "give", "take", "keep", "come", "back", "right", "wrong", "long", "old", "big", "little", "great",
+        "first", "last", "next", "number", "part", "point", "place", "world", "life", "home", "run", "running",
+        "set", "put", "call", "try", "start", "stop", "end", "change", "move", "show", "play", "turn", "happen",
+        "case", "fact", "problem", "question", "answer", "info", "information", "details", "news", "about",
+    };
+
+    public static bool IsStop(string word) => Common.Contains(word) || QuestionWords.Contains(word);
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace SupportBot.Engine.Analysis;
+
+/// <summary>
+/// Brings a question (and every knowledge phrase it is compared with) to one form: lower case, no
+/// diacritics, straight apostrophes, contractions spelled out, dates written as "september 29 2024"
+/// whether typed as 9/29, Sept 29th or 29 September, punctuation removed, single spaces.
+/// </summary>
+public static partial class TextNormalizer
+{
+    private static readonly Dictionary<string, string> Months = new(StringComparer.Ordinal)
+    {
+        ["jan"] = "january", ["january"] = "january", ["feb"] = "february", ["february"] = "february",
+        ["mar"] = "march", ["march"] = "march", ["apr"] = "april", ["april"] = "april", ["may"] = "may",
+        ["jun"] = "june", ["june"] = "june", ["jul"] = "july", ["july"] = "july", ["aug"] = "august",
+        ["august"] = "august", ["sep"] = "september", ["sept"] = "september", ["september"] = "september",
+        ["oct"] = "october", ["october"] = "october", ["nov"] = "november", ["november"] = "november",
+        ["dec"] = "december", ["december"] = "december",
+    };
+
+    private static readonly string[] MonthByNumber =
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+    public static string Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var s = RemoveDiacritics(text).ToLowerInvariant();
+        s = s.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u02bc', '\'').Replace('`', '\'');
+        s = Abbreviations().Replace(s, m => m.Value.Replace(".", "", StringComparison.Ordinal));
+        s = Contractions(s);
+        s = ApostropheLess().Replace(s, "$1");
+        s = Dates(s);
+        s = s.Replace("%", " percent ", StringComparison.Ordinal).Replace("&", " and ", StringComparison.Ordinal);
+        return CollapseToWords(s);
+    }
+
+    /// <summary>Splits normalised text into its words.</summary>
+    public static string[] Words(string normalized) =>
+        normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    private static string RemoveDiacritics(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    private static string Contractions(string s)
+    {
+        s = s.Replace("can't", "can not", StringComparison.Ordinal)
+             .Replace("cannot", "can not", StringComparison.Ordinal)
+             .Replace("won't", "will not", StringComparison.Ordinal)
+             .Replace("n't", " not", StringComparison.Ordinal);
+        return Suffix().Replace(s, m => m.Groups[1].Value switch
+        {
+            "re" => " are",
+            "ll" => " will",
+            "ve" => " have",
+            "m" => " am",
+            "d" => " would",
+            _ => "", // possessive 's and a stray apostrophe carry no meaning for search
+        });
+    }
+
+    private static string Dates(string s)
+    {
+        s = IsoDate().Replace(s, m => Date(int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), m.Groups[3].Value, m.Groups[1].Value, m.Value));
+        s = SlashDate().Replace(s, m => Date(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m.Groups[2].Value, m.Groups[3].Value, m.Value));
+        s = MonthDay().Replace(s, m => $" {Months[m.Groups[1].Value]} {int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)}{Year(m.Groups[3].Value)} ");
+        s = DayMonth().Replace(s, m => $" {Months[m.Groups[2].Value]} {int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)}{Year(m.Groups[3].Value)} ");
+        // A month on its own ("in sept") still means the month; "may" alone is a verb far more often.
+        return MonthAlone().Replace(s, m => Months[m.Groups[1].Value]);
+    }
+
+    private static string Date(int month, string day, string year, string original)
+    {
+        var d = int.Parse(day, CultureInfo.InvariantCulture);
+        return month is < 1 or > 12 || d is < 1 or > 31 ? original : $" {MonthByNumber[month - 1]} {d}{Year(year)} ";
+    }
+
+    private static string Year(string year) => year.Length switch
+    {
+        4 => " " + year,
+        2 => " 20" + year,
+        _ => "",
+    };
+
+    private static string CollapseToWords(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(c);
+            }
+            else if (sb.Length > 0 && sb[^1] != ' ')
+            {
+                sb.Append(' ');
+            }
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>"whats", "thats", "hows": the apostrophe customers leave out of "what's".</summary>
+    [GeneratedRegex(@"\b(what|that|how|where|who|when|there|it|here)s\b")]
+    private static partial Regex ApostropheLess();
+
+    [GeneratedRegex(@"\b(?:[a-z]\.){2,}")]
+    private static partial Regex Abbreviations();
+
+    [GeneratedRegex(@"'(re|ll|ve|m|d|s)?\b")]
+    private static partial Regex Suffix();
+
+    [GeneratedRegex(@"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")]
+    private static partial Regex IsoDate();
+
+    [GeneratedRegex(@"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?\b")]
+    private static partial Regex SlashDate();
+
+    [GeneratedRegex(@"\b(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?")]
+    private static partial Regex MonthDay();
+
+    [GeneratedRegex(@"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)\b\.?(?:,?\s+(\d{4})\b)?")]
+    private static partial Regex DayMonth();
+
+    [GeneratedRegex(@"\b(sept?|jan|feb|apr|aug|oct|nov|dec)\b\.?")]
+    private static partial Regex MonthAlone();
+}

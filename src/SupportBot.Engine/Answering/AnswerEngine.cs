@@ -1,0 +1,225 @@
+using SupportBot.Engine.Analysis;
+using SupportBot.Engine.Indexing;
+using SupportBot.Engine.Knowledge;
+
+namespace SupportBot.Engine.Answering;
+
+/// <summary>
+/// Turns a question into an answer with its sources, for one version of the knowledge base. Thread-safe.
+/// The order: small talk, analysis (normalise, correct, expand), bm25 candidates, re-ranking with a
+/// confidence, then the outcome: an FAQ answer, a passage, a clarifying question, or an honest fallback.
+/// </summary>
+public sealed class AnswerEngine : IDisposable
+{
+    private readonly AnswerEngineOptions _options;
+    private readonly QueryAnalyzer _analyzer;
+    private readonly SmallTalkDetector _smallTalk;
+    private readonly CandidateScorer _scorer;
+
+    public AnswerEngine(KnowledgeBase knowledge, AnswerEngineOptions options, SearchIndexOptions indexOptions, SpellingOptions spellingOptions)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        Knowledge = knowledge;
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        var documents = DocumentBuilder.Build(knowledge);
+        Index = SearchIndex.Build(documents, indexOptions);
+        _analyzer = new QueryAnalyzer(knowledge.Synonyms, new SpellingCorrector(Vocabulary(documents, knowledge.Synonyms), spellingOptions));
+        _smallTalk = new SmallTalkDetector(knowledge.Responses.Intents);
+        _scorer = new CandidateScorer(options);
+    }
+
+    public KnowledgeBase Knowledge { get; }
+
+    public SearchIndex Index { get; }
+
+    /// <summary>Answers one question. Never throws for any text.</summary>
+    public Answer Ask(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var trimmed = question.Trim();
+        if (trimmed.Length > _options.MaxQuestionLength)
+        {
+            trimmed = trimmed[.._options.MaxQuestionLength];
+        }
+
+        var normalized = TextNormalizer.Normalize(trimmed);
+        if (_smallTalk.Detect(normalized) is { } intent)
+        {
+            return new Answer
+            {
+                Question = question,
+                Kind = AnswerKinds.SmallTalk,
+                Intent = intent.Name,
+                Text = intent.Replies[StableIndex(normalized, intent.Replies.Count)],
+                Confidence = 1.0,
+                FollowUps = intent.Name is "greeting" or "help" or "identity" ? SuggestedQuestions() : [],
+            };
+        }
+
+        return Index.Query(session =>
+        {
+            var analyzed = _analyzer.Analyze(trimmed, word => session.Match(FtsQuery.AnyOf([word])).Count > 0);
+            var candidates = analyzed.ContentTerms.Any() ? _scorer.Score(session, analyzed, Index.Options.Candidates) : [];
+            return Decide(question, analyzed, candidates);
+        });
+    }
+
+    /// <summary>The support agents' lookup: every matching FAQ and passage, ranked.</summary>
+    public SearchResults Search(string query, int top, bool prefixLast = false)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        top = Math.Clamp(top, 1, Index.Documents.Count);
+        return Index.Query(session =>
+        {
+            var analyzed = _analyzer.Analyze(query, word => session.Match(FtsQuery.AnyOf([word])).Count > 0);
+            var scored = _scorer.Score(session, analyzed, Math.Max(top, Index.Options.Candidates), prefixLast);
+            var hits = scored.Take(top).Select(c => new SearchHit(
+                c.Document.Id, c.Document.Kind, c.Document.Title, c.Hit.Snippet, Math.Round(c.Score, 4),
+                Math.Round(c.Confidence, 4), SourceOf(c.Document), c.Document.Text)).ToList();
+            return new SearchResults(query, hits, Corrections(analyzed));
+        });
+    }
+
+    public void Dispose() => Index.Dispose();
+
+    private Answer Decide(string question, AnalyzedQuery analyzed, List<ScoredCandidate> candidates)
+    {
+        var chosen = candidates.FirstOrDefault(c => c.Confidence >= (c.IsFaq ? _options.FaqThreshold : _options.PassageThreshold));
+        if (chosen is null)
+        {
+            return Fallback(question, analyzed, candidates);
+        }
+
+        if (chosen.IsFaq)
+        {
+            var faq = Knowledge.FaqsById[chosen.Document.Id];
+            if (faq.Abstain)
+            {
+                return Fallback(question, analyzed, candidates, faq);
+            }
+
+            var runnerUp = candidates.FirstOrDefault(c => c.IsFaq && c != chosen);
+            if (runnerUp is not null
+                && runnerUp.Confidence >= _options.FaqThreshold
+                && runnerUp.Score >= _options.ClarifyRatio * chosen.Score
+                && !faq.FollowUps.Contains(runnerUp.Document.Id)
+                && !Knowledge.FaqsById[runnerUp.Document.Id].Abstain)
+            {
+                return Clarify(question, analyzed, chosen, runnerUp);
+            }
+
+            return FaqAnswer(question, analyzed, chosen, faq);
+        }
+
+        var passage = Knowledge.PassagesById[chosen.Document.Id];
+        var article = Knowledge.ArticlesById[passage.ArticleId];
+        return new Answer
+        {
+            Question = question,
+            Kind = AnswerKinds.Passage,
+            Text = passage.Text,
+            HighlightedText = chosen.Hit.HighlightedText,
+            Confidence = Math.Round(chosen.Confidence, 4),
+            DocumentId = passage.Id,
+            Sources = [new AnswerSource(article.Title, article.Url, passage.Text, passage.Id)],
+            FollowUps = ClosestFaqs(candidates, exclude: null),
+            Corrections = Corrections(analyzed),
+        };
+    }
+
+    private Answer FaqAnswer(string question, AnalyzedQuery analyzed, ScoredCandidate chosen, FaqEntry faq) => new()
+    {
+        Question = question,
+        Kind = AnswerKinds.Faq,
+        Text = faq.Answer,
+        HighlightedText = chosen.Hit.HighlightedText,
+        Confidence = Math.Round(chosen.Confidence, 4),
+        DocumentId = faq.Id,
+        Sources = faq.Sources.Select(SourceFor).ToList(),
+        FollowUps = faq.FollowUps.Take(_options.Suggestions).Select(id => ToSuggestion(Knowledge.FaqsById[id])).ToList(),
+        Corrections = Corrections(analyzed),
+    };
+
+    private Answer Clarify(string question, AnalyzedQuery analyzed, ScoredCandidate first, ScoredCandidate second)
+    {
+        var a = Knowledge.FaqsById[first.Document.Id];
+        var b = Knowledge.FaqsById[second.Document.Id];
+        return new Answer
+        {
+            Question = question,
+            Kind = AnswerKinds.Clarify,
+            Text = string.Format(System.Globalization.CultureInfo.InvariantCulture, Knowledge.Responses.Clarify, a.Question, b.Question),
+            Confidence = Math.Round(second.Confidence, 4),
+            FollowUps = [ToSuggestion(a), ToSuggestion(b)],
+            Corrections = Corrections(analyzed),
+        };
+    }
+
+    private Answer Fallback(string question, AnalyzedQuery analyzed, List<ScoredCandidate> candidates, FaqEntry? knownGap = null)
+    {
+        var closest = ClosestFaqs(candidates, exclude: knownGap?.Id);
+        var topics = closest.Count > 0 ? closest : SuggestedQuestions();
+        var responses = Knowledge.Responses;
+        var opening = knownGap?.Answer ?? responses.Fallback;
+        var text = $"{opening} You could ask: {string.Join("; ", topics.Select(t => t.Question))}. {responses.HandoffFor(_options.SupportContact)}";
+        return new Answer
+        {
+            Question = question,
+            Kind = AnswerKinds.Fallback,
+            Text = text,
+            Confidence = Math.Round(candidates.Count > 0 ? candidates[0].Confidence : 0, 4),
+            DocumentId = knownGap?.Id,
+            Sources = knownGap?.Sources.Select(SourceFor).ToList() ?? [],
+            FollowUps = topics,
+            OffersHandoff = true,
+            Corrections = Corrections(analyzed),
+        };
+    }
+
+    private List<Suggestion> ClosestFaqs(List<ScoredCandidate> candidates, string? exclude) => candidates
+        .Where(c => c.IsFaq && c.Document.Id != exclude && c.Confidence > 0 && !Knowledge.FaqsById[c.Document.Id].Abstain)
+        .Take(_options.Suggestions)
+        .Select(c => ToSuggestion(Knowledge.FaqsById[c.Document.Id]))
+        .ToList();
+
+    private List<Suggestion> SuggestedQuestions() =>
+        Knowledge.Responses.Suggested.Take(_options.Suggestions).Select(id => ToSuggestion(Knowledge.FaqsById[id])).ToList();
+
+    private static Suggestion ToSuggestion(FaqEntry faq) => new(faq.Id, faq.Question);
+
+    private AnswerSource SourceFor(SourceRef source)
+    {
+        var article = Knowledge.ArticlesById[source.ArticleId];
+        return new AnswerSource(article.Title, article.Url, source.Quote, source.PassageId);
+    }
+
+    private DocumentSource SourceOf(SearchDocument document)
+    {
+        var articleId = document.Kind == DocumentKinds.Faq
+            ? Knowledge.FaqsById[document.Id].Sources is { Count: > 0 } sources ? sources[0].ArticleId : null
+            : Knowledge.PassagesById[document.Id].ArticleId;
+        var article = articleId is null ? null : Knowledge.ArticlesById[articleId];
+        return new DocumentSource(article?.Title ?? "", article?.Url);
+    }
+
+    private static List<string> Corrections(AnalyzedQuery analyzed) =>
+        analyzed.Terms.Where(t => t.CorrectedFrom is not null).Select(t => $"{t.CorrectedFrom}→{t.Text}").ToList();
+
+    /// <summary>Varies replies with the question, but the same question always gets the same reply.</summary>
+    private static int StableIndex(string text, int count)
+    {
+        var hash = 0u;
+        foreach (var c in text)
+        {
+            hash = (hash * 31) + c;
+        }
+
+        return (int)(hash % (uint)count);
+    }
+
+    private static IEnumerable<string> Vocabulary(IEnumerable<SearchDocument> documents, SynonymMap synonyms) =>
+        documents
+            .SelectMany(d => d.Questions.Append(d.Title).Append(d.Text).Concat(d.Tags))
+            .SelectMany(text => TextNormalizer.Words(TextNormalizer.Normalize(text)))
+            .Concat(synonyms.AllWords);
+}

@@ -1,0 +1,62 @@
+namespace SupportBot.Engine.Answering;
+
+/// <summary>
+/// The answer engine's thresholds and weights, in one place. Bound from the <c>Answering</c> configuration
+/// section. The defaults were tuned on the question sets under <c>tests/eval</c> (see docs/benchmarks.md).
+/// </summary>
+public sealed class AnswerEngineOptions
+{
+    public const string SectionName = "Answering";
+
+    /// <summary>Minimum confidence to answer with an FAQ entry. Default 0.5.</summary>
+    public double FaqThreshold { get; set; } = 0.5;
+
+    /// <summary>Minimum confidence to answer with a bare article passage. Default 0.6.</summary>
+    public double PassageThreshold { get; set; } = 0.6;
+
+    /// <summary>
+    /// Weight of a word the knowledge base has never seen, relative to inverse document frequency.
+    /// Unknown words are the best sign a question is out of scope, but one odd word should not sink an
+    /// in-scope question. Default 2.
+    /// </summary>
+    public double UnknownWordWeight { get; set; } = 2.0;
+
+    /// <summary>How much a spelling-corrected word counts when matched, relative to one typed correctly. Default 0.8.</summary>
+    public double CorrectedWordFactor { get; set; } = 0.8;
+
+    /// <summary>Credit for a word an FAQ has only in its answer, not in its phrasings or tags. Default 0.6.</summary>
+    public double AnswerOnlyCredit { get; set; } = 0.6;
+
+    /// <summary>Weight of everyday words ("time", "name", "work") relative to their rarity here. Default 0.35.</summary>
+    public double WeakWordFactor { get; set; } = 0.35;
+
+    /// <summary>Share of the re-ranking score that comes from bm25 (the rest is coverage). Default 0.5.</summary>
+    public double Bm25Share { get; set; } = 0.5;
+
+    /// <summary>Added to FAQ entries' re-ranking score: written answers beat raw passages. Default 0.1.</summary>
+    public double FaqPrior { get; set; } = 0.1;
+
+    /// <summary>Confidence factor for a question with a single topic word. Default 0.85.</summary>
+    public double SingleWordFactor { get; set; } = 0.85;
+
+    /// <summary>
+    /// Rarity (summed inverse document frequency) of the matched words below which confidence is scaled
+    /// down: a question matching only words found everywhere says nothing specific. Default 1.5.
+    /// </summary>
+    public double MinEvidence { get; set; } = 1.5;
+
+    /// <summary>Who customers are told to contact when the bot hands off to a person.</summary>
+    public string SupportContact { get; set; } = "our customer support team through the Contact Us page";
+
+    /// <summary>
+    /// When the runner-up FAQ scores at least this share of the best one (and both clear the threshold),
+    /// the bot asks which was meant. Default 0.995.
+    /// </summary>
+    public double ClarifyRatio { get; set; } = 0.995;
+
+    /// <summary>Follow-up or closest-topic suggestions offered. Default 3.</summary>
+    public int Suggestions { get; set; } = 3;
+
+    /// <summary>Longest question accepted, in characters. Default 2000.</summary>
+    public int MaxQuestionLength { get; set; } = 2000;
+}

@@ -1,0 +1,117 @@
+using SupportBot.Engine.Analysis;
+using SupportBot.Engine.Indexing;
+
+namespace SupportBot.Engine.Answering;
+
+/// <summary>A document the index proposed, re-ranked.</summary>
+/// <param name="Hit">The index row, bm25 and highlights.</param>
+/// <param name="Document">The indexed document.</param>
+/// <param name="Coverage">Share of the question's topic words (weighted by rarity) the document contains, 0..1.</param>
+/// <param name="Confidence">Calibrated confidence that this document answers the question, 0..1.</param>
+/// <param name="Score">Re-ranking score: bm25 relative to the best, coverage, and the FAQ prior.</param>
+public sealed record ScoredCandidate(IndexHit Hit, SearchDocument Document, double Coverage, double Confidence, double Score)
+{
+    public bool IsFaq => Document.Kind == DocumentKinds.Faq;
+}
+
+/// <summary>
+/// Re-ranks bm25's candidates. bm25 alone ranks well but cannot say how sure it is: its scores have no
+/// scale. Coverage can: it asks, for each topic word of the question (weighted by how rare it is in the
+/// knowledge base, with words never seen counting as rare), whether the document contains it or a
+/// synonym. A question about graphics drivers shares "update" with the knowledge base, but not
+/// "graphics" or "driver", so its coverage — and confidence — stay low.
+/// </summary>
+internal sealed class CandidateScorer(AnswerEngineOptions options)
+{
+    public List<ScoredCandidate> Score(SearchSession session, AnalyzedQuery query, int limit, bool prefixLast = false)
+    {
+        var terms = query.Terms;
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+
+        var ftsQuery = prefixLast
+            ? string.Join(" OR ", terms.Select((t, i) => FtsQuery.AnyOf(t.Alternatives, i == terms.Count - 1)))
+            : FtsQuery.AnyTerm(terms);
+        var hits = session.Rank(ftsQuery, limit);
+        if (hits.Count == 0)
+        {
+            return [];
+        }
+
+        var content = query.ContentTerms.ToList();
+        var documents = session.Index.Documents;
+        var evidence = content.Select(t => Weigh(session, t, documents.Count, prefixLast && t == terms[^1])).ToList();
+        var totalWeight = evidence.Sum(e => e.Weight);
+        var singleWord = content.Count == 1;
+        var bestBm25 = Math.Max(hits[0].Bm25, double.Epsilon);
+        var scored = new List<ScoredCandidate>(hits.Count);
+        foreach (var hit in hits)
+        {
+            var document = documents[hit.Row];
+            var isFaq = document.Kind == DocumentKinds.Faq;
+            var matchedWeight = 0.0;
+            var matchedIdf = 0.0;
+            var strongMatch = false;
+            foreach (var term in evidence)
+            {
+                if (!term.Rows.Contains(hit.Row))
+                {
+                    continue;
+                }
+
+                // An FAQ is about what its phrasings and tags say; a word found only in its answer is weaker evidence.
+                var strong = !isFaq || term.StrongRows.Contains(hit.Row);
+                strongMatch |= strong;
+                var credit = strong ? 1.0 : options.AnswerOnlyCredit;
+                matchedWeight += term.MatchedWeight * credit;
+                matchedIdf += term.Idf * credit;
+            }
+
+            var coverage = totalWeight > 0 ? matchedWeight / totalWeight : 0;
+            var confidence = coverage
+                * (singleWord ? (strongMatch ? options.SingleWordFactor : options.AnswerOnlyCredit * options.SingleWordFactor) : 1.0)
+                // Matching only words that are everywhere ("kaspersky") is no evidence of a topic.
+                * Math.Min(1.0, matchedIdf / options.MinEvidence);
+            var score = options.Bm25Share * (hit.Bm25 / bestBm25)
+                + (1 - options.Bm25Share) * coverage
+                + (isFaq ? options.FaqPrior : 0);
+            scored.Add(new ScoredCandidate(hit, document, coverage, Math.Clamp(confidence, 0, 1), score));
+        }
+
+        scored.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return scored;
+    }
+
+    private TermEvidence Weigh(SearchSession session, QueryTerm term, int documentCount, bool prefix)
+    {
+        var any = FtsQuery.AnyOf(term.Alternatives, prefix);
+        var rows = session.Match(any);
+        if (rows.Count == 0)
+        {
+            return new TermEvidence(rows, rows, options.UnknownWordWeight, 0, 0);
+        }
+
+        var strongRows = session.Match(FtsQuery.InColumns(FtsQuery.PhrasingColumns, any));
+        var idf = Math.Log(1 + (documentCount / (rows.Count + 0.5)));
+        if (StopWords.Weak.Contains(term.Text))
+        {
+            idf *= options.WeakWordFactor;
+        }
+
+        // A corrected word may have been a real word we do not know ("timer" is not "time"): it weighs
+        // in the total as an unknown word would, and counts only partly when matched.
+        return term.CorrectedFrom is null
+            ? new TermEvidence(rows, strongRows, idf, idf, idf)
+            : new TermEvidence(rows, strongRows, Math.Max(idf, options.UnknownWordWeight), idf * options.CorrectedWordFactor, idf * options.CorrectedWordFactor);
+    }
+
+    /// <summary>What one topic word of the question contributes.</summary>
+    /// <param name="Rows">Documents containing it (or a synonym) anywhere.</param>
+    /// <param name="StrongRows">Documents containing it in the question, phrasings or tags.</param>
+    /// <param name="Weight">Its share of the question's total.</param>
+    /// <param name="MatchedWeight">What a document containing it gains.</param>
+    /// <param name="Idf">Its rarity, for the evidence floor.</param>
+    private readonly record struct TermEvidence(RowSet Rows, RowSet StrongRows, double Weight, double MatchedWeight, double Idf);
+}

@@ -1,0 +1,78 @@
+using SupportBot.Engine.Analysis;
+using SupportBot.Engine.Knowledge;
+
+namespace SupportBot.Engine.Answering;
+
+/// <summary>
+/// Recognises greetings, thanks, help requests, goodbyes and "who are you" from the patterns in
+/// responses.yaml: a question is small talk when, after normalisation, it is a pattern, or it is made only
+/// of patterns and filler words ("ok thanks bye", "hi there"). A greeting followed by a real question is
+/// not small talk: the question gets answered.
+/// </summary>
+public sealed class SmallTalkDetector
+{
+    private static readonly HashSet<string> Filler = new(StringComparer.Ordinal)
+    {
+        "there", "bot", "supportbot", "again", "so", "much", "a", "lot", "very", "ok", "okay", "oh", "well", "and",
+        "then", "all", "guys", "folks", "friend", "mate", "buddy", "you", "too", "for", "the", "help", "great",
+        "cool", "awesome", "nice", "perfect", "please", "now",
+    };
+
+    private readonly IReadOnlyList<SmallTalkIntent> _intents;
+    private readonly int _longestPattern;
+
+    public SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents)
+    {
+        _intents = intents;
+        _longestPattern = intents.SelectMany(i => i.Patterns).Select(p => TextNormalizer.Words(p).Length).DefaultIfEmpty(1).Max();
+    }
+
+    /// <summary>The intent of a normalised question, or null when it is not (only) small talk.</summary>
+    public SmallTalkIntent? Detect(string normalized)
+    {
+        if (normalized.Length == 0)
+        {
+            return null;
+        }
+
+        var words = TextNormalizer.Words(normalized);
+        SmallTalkIntent? last = null;
+        var i = 0;
+        while (i < words.Length)
+        {
+            var (intent, length) = LongestPatternAt(words, i);
+            if (intent is not null)
+            {
+                last = intent;
+                i += length;
+            }
+            else if (Filler.Contains(words[i]))
+            {
+                i++;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return last;
+    }
+
+    private (SmallTalkIntent? Intent, int Length) LongestPatternAt(string[] words, int start)
+    {
+        for (var n = Math.Min(_longestPattern, words.Length - start); n >= 1; n--)
+        {
+            var phrase = string.Join(' ', words, start, n);
+            foreach (var intent in _intents)
+            {
+                if (intent.Patterns.Contains(phrase, StringComparer.Ordinal))
+                {
+                    return (intent, n);
+                }
+            }
+        }
+
+        return (null, 0);
+    }
+}

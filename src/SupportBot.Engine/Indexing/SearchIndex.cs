@@ -1,0 +1,158 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.ObjectPool;
+
+namespace SupportBot.Engine.Indexing;
+
+/// <summary>
+/// The full-text index: an SQLite FTS5 table (porter stemming over unicode61 with diacritics removed) holding
+/// every FAQ and passage. Built once and never changed; a knowledge update builds a new index.
+/// Queries run on pooled <see cref="SearchSession"/>s, each with its own connection, so they never contend.
+/// </summary>
+public sealed class SearchIndex : IDisposable
+{
+    /// <summary>Marks the start of a matched word in highlights and snippets (a private-use character).</summary>
+    public const char MarkStart = '\uE000';
+
+    /// <summary>Marks the end of a matched word.</summary>
+    public const char MarkEnd = '\uE001';
+
+    internal const int TitleColumn = 0;
+    internal const int TextColumn = 2;
+
+    private readonly SqliteConnection _source;
+    private readonly ObjectPool<SearchSession> _sessions;
+
+    private SearchIndex(IReadOnlyList<SearchDocument> documents, SqliteConnection source, SearchIndexOptions options)
+    {
+        Documents = documents;
+        Options = options;
+        _source = source;
+        _sessions = new DefaultObjectPool<SearchSession>(new SessionPolicy(this), Math.Max(1, options.PooledSessions));
+    }
+
+    /// <summary>The indexed documents; a row's rowid is its position here plus one.</summary>
+    public IReadOnlyList<SearchDocument> Documents { get; }
+
+    public SearchIndexOptions Options { get; }
+
+    /// <summary>Builds the index from <paramref name="documents"/>, in memory or at the configured path.</summary>
+    public static SearchIndex Build(IReadOnlyList<SearchDocument> documents, SearchIndexOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(options);
+        var path = options.DatabasePath;
+        SqliteConnection connection;
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            connection = new SqliteConnection("Data Source=:memory:");
+            connection.Open();
+            Fill(connection, documents);
+        }
+        else
+        {
+            // Built beside the target and moved into place, so a reader never sees a half-built file.
+            var full = Path.GetFullPath(path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            var temp = full + ".building";
+            File.Delete(temp);
+            using (var build = new SqliteConnection($"Data Source={temp};Pooling=False"))
+            {
+                build.Open();
+                Fill(build, documents);
+            }
+
+            File.Move(temp, full, overwrite: true);
+            connection = new SqliteConnection($"Data Source={full};Mode=ReadOnly;Pooling=False");
+            connection.Open();
+        }
+
+        return new SearchIndex(documents, connection, options);
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a pooled session.</summary>
+    public T Query<T>(Func<SearchSession, T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var session = _sessions.Get();
+        try
+        {
+            return work(session);
+        }
+        finally
+        {
+            _sessions.Return(session);
+        }
+    }
+
+    public void Dispose()
+    {
+        // Sessions still pooled are released with their connections when the pool is collected;
+        // closing the source is what frees the in-memory database.
+        if (_sessions is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
+
+        _source.Dispose();
+    }
+
+    private static void Fill(SqliteConnection connection, IReadOnlyList<SearchDocument> documents)
+    {
+        using var transaction = connection.BeginTransaction();
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText =
+                "CREATE VIRTUAL TABLE docs USING fts5(title, questions, text, tags, " +
+                "tokenize = 'porter unicode61 remove_diacritics 2');";
+            create.ExecuteNonQuery();
+        }
+
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO docs(rowid, title, questions, text, tags) VALUES ($rowid, $title, $questions, $text, $tags);";
+        var rowid = insert.Parameters.Add("$rowid", SqliteType.Integer);
+        var title = insert.Parameters.Add("$title", SqliteType.Text);
+        var questions = insert.Parameters.Add("$questions", SqliteType.Text);
+        var text = insert.Parameters.Add("$text", SqliteType.Text);
+        var tags = insert.Parameters.Add("$tags", SqliteType.Text);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var doc = documents[i];
+            rowid.Value = i + 1;
+            title.Value = doc.Title;
+            questions.Value = string.Join('\n', doc.Questions);
+            text.Value = doc.Text;
+            tags.Value = string.Join(' ', doc.Tags);
+            insert.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    internal SqliteConnection OpenSessionConnection()
+    {
+        if (_source.DataSource is { Length: > 0 } file && file != ":memory:")
+        {
+            var readOnly = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
+            readOnly.Open();
+            return readOnly;
+        }
+
+        // Each session gets a private copy of the (small) in-memory database: no shared cache, no locks.
+        var copy = new SqliteConnection("Data Source=:memory:");
+        copy.Open();
+        _source.BackupDatabase(copy);
+        return copy;
+    }
+
+    internal string Bm25Expression => string.Create(
+        CultureInfo.InvariantCulture,
+        $"bm25(docs, {Options.TitleWeight}, {Options.QuestionsWeight}, {Options.TextWeight}, {Options.TagsWeight})");
+
+    private sealed class SessionPolicy(SearchIndex index) : IPooledObjectPolicy<SearchSession>
+    {
+        public SearchSession Create() => new(index);
+
+        public bool Return(SearchSession obj) => true;
+    }
+}

@@ -1,0 +1,31 @@
+namespace SupportBot.Engine.Indexing;
+
+/// <summary>Tuning for the FTS5 index. Bound from the <c>Search</c> configuration section.</summary>
+public sealed class SearchIndexOptions
+{
+    public const string SectionName = "Search";
+
+    /// <summary>Where to keep the index. Empty (default): in memory, rebuilt at start-up.</summary>
+    public string? DatabasePath { get; set; }
+
+    /// <summary>bm25 weight of the title column (FAQ question, article title and heading). Default 4.</summary>
+    public double TitleWeight { get; set; } = 4.0;
+
+    /// <summary>bm25 weight of the FAQ phrasings column. Default 3.</summary>
+    public double QuestionsWeight { get; set; } = 3.0;
+
+    /// <summary>bm25 weight of the answer/passage text column. Default 1.</summary>
+    public double TextWeight { get; set; } = 1.0;
+
+    /// <summary>bm25 weight of the tags column. Default 2.</summary>
+    public double TagsWeight { get; set; } = 2.0;
+
+    /// <summary>Candidates fetched from the index for re-ranking. Default 12.</summary>
+    public int Candidates { get; set; } = 12;
+
+    /// <summary>Words each side of a match in a snippet. Default 24.</summary>
+    public int SnippetWords { get; set; } = 24;
+
+    /// <summary>Search sessions (connections with prepared statements) kept for reuse. Default 2 per core.</summary>
+    public int PooledSessions { get; set; } = Environment.ProcessorCount * 2;
+}

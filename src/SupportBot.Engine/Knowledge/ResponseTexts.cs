@@ -1,0 +1,20 @@
+namespace SupportBot.Engine.Knowledge;
+
+/// <summary>A small-talk intent: what customers type, and what the bot says back.</summary>
+public sealed record SmallTalkIntent(string Name, IReadOnlyList<string> Patterns, IReadOnlyList<string> Replies);
+
+/// <summary>The fixed texts from <c>knowledge/responses.yaml</c>.</summary>
+public sealed record ResponseTexts(
+    IReadOnlyList<SmallTalkIntent> Intents,
+    string Fallback,
+    string Handoff,
+    string Welcome,
+    string Clarify,
+    IReadOnlyList<string> Suggested)
+{
+    /// <summary>The intents every knowledge base must define.</summary>
+    public static readonly string[] IntentNames = ["greeting", "thanks", "help", "goodbye", "identity"];
+
+    /// <summary>The hand-off text with the support contact filled in.</summary>
+    public string HandoffFor(string contact) => Handoff.Replace("{contact}", contact, StringComparison.Ordinal);
+}

@@ -1,0 +1,77 @@
+using SupportBot.Engine.Analysis;
+
+namespace SupportBot.Engine.Knowledge;
+
+/// <summary>
+/// Domain synonym groups from <c>knowledge/synonyms.txt</c>. Members are normalised the same way questions
+/// are, so a lookup by normalised phrase finds the group whatever the customer's casing or punctuation.
+/// </summary>
+public sealed class SynonymMap
+{
+    private readonly Dictionary<string, int> _groupOf;
+    private readonly List<string[]> _groups;
+
+    private SynonymMap(List<string[]> groups)
+    {
+        _groups = groups;
+        _groupOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var g = 0; g < groups.Count; g++)
+        {
+            foreach (var member in groups[g])
+            {
+                // A phrase in two groups joins the first: later lines cannot silently widen earlier ones.
+                _groupOf.TryAdd(member, g);
+            }
+        }
+
+        MaxPhraseWords = groups.SelectMany(g => g).Select(m => m.Split(' ').Length).DefaultIfEmpty(1).Max();
+    }
+
+    public static SynonymMap Empty { get; } = new([]);
+
+    /// <summary>The longest member, in words: how far phrase matching needs to look ahead.</summary>
+    public int MaxPhraseWords { get; }
+
+    public IReadOnlyList<IReadOnlyList<string>> Groups => _groups;
+
+    /// <summary>All members of the group <paramref name="phrase"/> belongs to, or null.</summary>
+    public IReadOnlyList<string>? Lookup(string phrase) =>
+        _groupOf.TryGetValue(phrase, out var g) ? _groups[g] : null;
+
+    public IEnumerable<string> AllWords => _groups.SelectMany(g => g).SelectMany(m => m.Split(' '));
+
+    internal static SynonymMap Read(string file, string text, List<KnowledgeProblem> problems)
+    {
+        var groups = new List<string[]>();
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            var hash = line.IndexOf('#', StringComparison.Ordinal);
+            if (hash >= 0)
+            {
+                line = line[..hash];
+            }
+
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var members = line.Split(',')
+                .Select(m => TextNormalizer.Normalize(m))
+                .Where(m => m.Length > 0)
+                .Distinct(StringComparer.Ordinal)
+                .ToArray();
+            if (members.Length < 2)
+            {
+                problems.Add(new KnowledgeProblem(file, i + 1, "a synonym group needs at least two comma-separated members"));
+                continue;
+            }
+
+            groups.Add(members);
+        }
+
+        return new SynonymMap(groups);
+    }
+}
