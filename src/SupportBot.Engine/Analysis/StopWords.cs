@@ -20,7 +20,7 @@ public static class StopWords
         "their", "this", "that", "these", "those", "there", "here", "can", "could", "would", "should", "shall",
         "will", "may", "might", "must", "not", "no", "yes", "any", "some", "all", "just", "also", "too", "very",
         "really", "please", "pls", "plz", "thanks", "tell", "know", "say", "said", "get", "got", "going", "go",
-        "now", "still", "ever", "anymore", "any", "more", "much", "many", "lot", "thing", "things", "mean", "means",
+        "now", "still", "ever", "anymore", "any", "more", "much", "many", "lot", "thing", "things", "mean", "means", "meaning",
         "happen", "happened", "happening", "happens", "like", "want", "need", "im", "ive", "id", "hi", "hello", "hey",
         "ok", "okay", "yeah", "u", "ur", "r", "s", "t", "d", "ll", "re", "ve", "m", "than", "such", "only", "own",
         "same", "other", "again", "whether", "anything", "something", "someone", "anyone", "else", "because",

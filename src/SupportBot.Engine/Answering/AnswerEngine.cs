@@ -102,8 +102,7 @@ public sealed class AnswerEngine : IDisposable
             if (runnerUp is not null
                 && runnerUp.Confidence >= _options.FaqThreshold
                 && runnerUp.Score >= _options.ClarifyRatio * chosen.Score
-                && !faq.FollowUps.Contains(runnerUp.Document.Id)
-                && !Knowledge.FaqsById[runnerUp.Document.Id].Abstain)
+                && IsDifferentTopic(faq, Knowledge.FaqsById[runnerUp.Document.Id]))
             {
                 return Clarify(question, analyzed, chosen, runnerUp);
             }
@@ -126,6 +125,16 @@ public sealed class AnswerEngine : IDisposable
             Corrections = Corrections(analyzed),
         };
     }
+
+    /// <summary>
+    /// Two FAQ entries that tie are only worth a clarifying question when they are about different things:
+    /// entries that share a tag or lead to each other overlap, and the better-ranked one answers well enough.
+    /// </summary>
+    private static bool IsDifferentTopic(FaqEntry a, FaqEntry b) =>
+        !b.Abstain
+        && !a.FollowUps.Contains(b.Id, StringComparer.Ordinal)
+        && !b.FollowUps.Contains(a.Id, StringComparer.Ordinal)
+        && !a.Tags.Intersect(b.Tags, StringComparer.OrdinalIgnoreCase).Any();
 
     private Answer FaqAnswer(string question, AnalyzedQuery analyzed, ScoredCandidate chosen, FaqEntry faq) => new()
     {

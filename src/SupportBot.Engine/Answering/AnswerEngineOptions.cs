@@ -30,8 +30,14 @@ public sealed class AnswerEngineOptions
     /// <summary>Weight of everyday words ("time", "name", "work") relative to their rarity here. Default 0.35.</summary>
     public double WeakWordFactor { get; set; } = 0.35;
 
-    /// <summary>Share of the re-ranking score that comes from bm25 (the rest is coverage). Default 0.5.</summary>
-    public double Bm25Share { get; set; } = 0.5;
+    /// <summary>Share of the re-ranking score from bm25 over whole documents. Default 0.25.</summary>
+    public double Bm25Share { get; set; } = 0.25;
+
+    /// <summary>
+    /// Share of the re-ranking score from bm25 over an FAQ's single best phrasing (the rest is coverage).
+    /// Default 0.35.
+    /// </summary>
+    public double PhrasingShare { get; set; } = 0.35;
 
     /// <summary>Added to FAQ entries' re-ranking score: written answers beat raw passages. Default 0.1.</summary>
     public double FaqPrior { get; set; } = 0.1;

@@ -40,6 +40,9 @@ internal sealed class CandidateScorer(AnswerEngineOptions options)
             return [];
         }
 
+        var phrasings = session.RankPhrasings(ftsQuery, limit).ToDictionary(p => p.Row, p => p.Bm25);
+        var bestPhrasing = phrasings.Count > 0 ? Math.Max(phrasings.Values.Max(), double.Epsilon) : 1.0;
+
         var content = query.ContentTerms.ToList();
         var documents = session.Index.Documents;
         var evidence = content.Select(t => Weigh(session, t, documents.Count, prefixLast && t == terms[^1])).ToList();
@@ -74,8 +77,12 @@ internal sealed class CandidateScorer(AnswerEngineOptions options)
                 * (singleWord ? (strongMatch ? options.SingleWordFactor : options.AnswerOnlyCredit * options.SingleWordFactor) : 1.0)
                 // Matching only words that are everywhere ("kaspersky") is no evidence of a topic.
                 * Math.Min(1.0, matchedIdf / options.MinEvidence);
-            var score = options.Bm25Share * (hit.Bm25 / bestBm25)
-                + (1 - options.Bm25Share) * coverage
+            // bm25 orders documents that cover the question; it must not lift one that covers little of it
+            // (a short phrasing matching only "kaspersky" scores high on bm25 alone).
+            var score = coverage * (
+                    options.Bm25Share * (hit.Bm25 / bestBm25)
+                    + options.PhrasingShare * (phrasings.GetValueOrDefault(hit.Row) / bestPhrasing)
+                    + (1 - options.Bm25Share - options.PhrasingShare))
                 + (isFaq ? options.FaqPrior : 0);
             scored.Add(new ScoredCandidate(hit, document, coverage, Math.Clamp(confidence, 0, 1), score));
         }

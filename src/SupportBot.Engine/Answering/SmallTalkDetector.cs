@@ -15,7 +15,8 @@ public sealed class SmallTalkDetector
     {
         "there", "bot", "supportbot", "again", "so", "much", "a", "lot", "very", "ok", "okay", "oh", "well", "and",
         "then", "all", "guys", "folks", "friend", "mate", "buddy", "you", "too", "for", "the", "help", "great",
-        "cool", "awesome", "nice", "perfect", "please", "now",
+        "cool", "awesome", "nice", "perfect", "please", "now", "dear", "helpful", "useful", "today", "tonight", "sir",
+        "madam", "man", "lol", "haha", "really",
     };
 
     private readonly IReadOnlyList<SmallTalkIntent> _intents;
@@ -46,7 +47,7 @@ public sealed class SmallTalkDetector
                 last = intent;
                 i += length;
             }
-            else if (Filler.Contains(words[i]))
+            else if (Filler.Contains(words[i]) || StopWords.Common.Contains(words[i]) || StopWords.Weak.Contains(words[i]))
             {
                 i++;
             }

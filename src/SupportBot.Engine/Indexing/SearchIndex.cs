@@ -108,6 +108,30 @@ public sealed class SearchIndex : IDisposable
             create.ExecuteNonQuery();
         }
 
+        using (var create = connection.CreateCommand())
+        {
+            // Each FAQ phrasing on its own row: bm25 over short rows finds the entry whose single phrasing is
+            // closest to the question, which bm25 over a whole entry (many phrasings, one long row) blurs.
+            create.CommandText =
+                "CREATE VIRTUAL TABLE phrasings USING fts5(text, doc UNINDEXED, " +
+                "tokenize = 'porter unicode61 remove_diacritics 2');";
+            create.ExecuteNonQuery();
+        }
+
+        using var insertPhrasing = connection.CreateCommand();
+        insertPhrasing.CommandText = "INSERT INTO phrasings(text, doc) VALUES ($text, $doc);";
+        var phrasingText = insertPhrasing.Parameters.Add("$text", SqliteType.Text);
+        var phrasingDoc = insertPhrasing.Parameters.Add("$doc", SqliteType.Integer);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            foreach (var phrasing in documents[i].Questions)
+            {
+                phrasingText.Value = phrasing;
+                phrasingDoc.Value = i + 1;
+                insertPhrasing.ExecuteNonQuery();
+            }
+        }
+
         using var insert = connection.CreateCommand();
         insert.CommandText = "INSERT INTO docs(rowid, title, questions, text, tags) VALUES ($rowid, $title, $questions, $text, $tags);";
         var rowid = insert.Parameters.Add("$rowid", SqliteType.Integer);

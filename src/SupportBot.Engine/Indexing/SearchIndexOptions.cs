@@ -20,8 +20,8 @@ public sealed class SearchIndexOptions
     /// <summary>bm25 weight of the tags column. Default 2.</summary>
     public double TagsWeight { get; set; } = 2.0;
 
-    /// <summary>Candidates fetched from the index for re-ranking. Default 12.</summary>
-    public int Candidates { get; set; } = 12;
+    /// <summary>Candidates fetched from the index for re-ranking. Default 40.</summary>
+    public int Candidates { get; set; } = 40;
 
     /// <summary>Words each side of a match in a snippet. Default 24.</summary>
     public int SnippetWords { get; set; } = 24;

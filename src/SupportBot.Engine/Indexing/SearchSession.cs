@@ -16,10 +16,16 @@ public sealed record IndexHit(int Row, double Bm25, string Snippet, string Highl
 /// </summary>
 public sealed class SearchSession : IDisposable
 {
+    /// <summary>Phrasing rows read per entry wanted: enough that a handful of entries cannot crowd out the rest.</summary>
+    private const int PhrasingsPerEntry = 4;
+
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _rank;
     private readonly SqliteParameter _rankQuery;
     private readonly SqliteParameter _rankLimit;
+    private readonly SqliteCommand _phrasings;
+    private readonly SqliteParameter _phrasingsQuery;
+    private readonly SqliteParameter _phrasingsLimit;
     private readonly SqliteCommand _match;
     private readonly SqliteParameter _matchQuery;
 
@@ -38,6 +44,13 @@ public sealed class SearchSession : IDisposable
         _rankQuery = _rank.Parameters.Add("$q", SqliteType.Text);
         _rankLimit = _rank.Parameters.Add("$limit", SqliteType.Integer);
         _rank.Prepare();
+
+        _phrasings = _connection.CreateCommand();
+        _phrasings.CommandText = 
+            "SELECT doc, bm25(phrasings) AS score FROM phrasings WHERE phrasings MATCH $q ORDER BY score LIMIT $limit;";
+        _phrasingsQuery = _phrasings.Parameters.Add("$q", SqliteType.Text);
+        _phrasingsLimit = _phrasings.Parameters.Add("$limit", SqliteType.Integer);
+        _phrasings.Prepare();
 
         _match = _connection.CreateCommand();
         _match.CommandText = "SELECT rowid FROM docs WHERE docs MATCH $q;";
@@ -62,6 +75,30 @@ public sealed class SearchSession : IDisposable
         return hits;
     }
 
+    /// <summary>
+    /// The FAQ rows whose best single phrasing matches an FTS5 query, with that phrasing's bm25 (made
+    /// positive), best first.
+    /// </summary>
+    public List<(int Row, double Bm25)> RankPhrasings(string ftsQuery, int limit)
+    {
+        // bm25() cannot be aggregated in SQL, so the best phrasing per entry is kept here, in rank order.
+        _phrasingsQuery.Value = ftsQuery;
+        _phrasingsLimit.Value = limit * PhrasingsPerEntry;
+        var rows = new List<(int, double)>(limit);
+        var seen = new HashSet<int>();
+        using var reader = _phrasings.ExecuteReader();
+        while (reader.Read() && rows.Count < limit)
+        {
+            var row = (int)reader.GetInt64(0) - 1;
+            if (seen.Add(row))
+            {
+                rows.Add((row, -reader.GetDouble(1)));
+            }
+        }
+
+        return rows;
+    }
+
     /// <summary>Which rows an FTS5 query matches at all, as a set of row positions.</summary>
     public RowSet Match(string ftsQuery)
     {
@@ -79,6 +116,7 @@ public sealed class SearchSession : IDisposable
     public void Dispose()
     {
         _rank.Dispose();
+        _phrasings.Dispose();
         _match.Dispose();
         _connection.Dispose();
     }
