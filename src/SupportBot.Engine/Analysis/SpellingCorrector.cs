@@ -9,6 +9,7 @@ public sealed class SpellingCorrector
 {
     private readonly Dictionary<string, int> _frequency;
     private readonly SpellingOptions _options;
+    private readonly Indexing.BoundedCache<string, string?> _corrections = new(10_000);
 
     public SpellingCorrector(IEnumerable<string> vocabularyWords, SpellingOptions options)
     {
@@ -26,7 +27,9 @@ public sealed class SpellingCorrector
     public bool IsKnown(string word) => _frequency.ContainsKey(word);
 
     /// <summary>The correction for <paramref name="word"/>, or null when none is close enough.</summary>
-    public string? Correct(string word)
+    public string? Correct(string word) => _corrections.GetOrAdd(word, Search);
+
+    private string? Search(string word)
     {
         if (word.Length < _options.MinLength || word.Any(char.IsDigit) || IsKnown(word))
         {

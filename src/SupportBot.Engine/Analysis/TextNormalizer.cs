@@ -21,6 +21,15 @@ public static partial class TextNormalizer
         ["dec"] = "december", ["december"] = "december",
     };
 
+    /// <summary>How people type in a chat box, spelled out so that search and synonyms see the real words.</summary>
+    private static readonly Dictionary<string, string> Shorthand = new(StringComparer.Ordinal)
+    {
+        ["ppl"] = "people", ["govt"] = "government", ["gov"] = "government", ["bc"] = "because", ["cuz"] = "because",
+        ["pls"] = "please", ["plz"] = "please", ["u"] = "you", ["ur"] = "your", ["r"] = "are", ["thx"] = "thanks",
+        ["ty"] = "thanks", ["yrs"] = "years", ["yr"] = "year", ["abt"] = "about", ["w"] = "with", ["wks"] = "weeks",
+        ["msg"] = "message", ["info"] = "information", ["b4"] = "before", ["2day"] = "today", ["tmrw"] = "tomorrow",
+    };
+
     private static readonly string[] MonthByNumber =
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
@@ -33,6 +42,7 @@ public static partial class TextNormalizer
         s = Contractions(s);
         s = ApostropheLess().Replace(s, "$1");
         s = Dates(s);
+        s = ChatShorthand().Replace(s, m => Shorthand[m.Value]);
         s = s.Replace("%", " percent ", StringComparison.Ordinal).Replace("&", " and ", StringComparison.Ordinal);
         return CollapseToWords(s);
     }
@@ -117,6 +127,9 @@ public static partial class TextNormalizer
     /// <summary>"whats", "thats", "hows": the apostrophe customers leave out of "what's".</summary>
     [GeneratedRegex(@"\b(what|that|how|where|who|when|there|it|here)s\b")]
     private static partial Regex ApostropheLess();
+
+    [GeneratedRegex(@"\b(ppl|govt|gov|bc|cuz|pls|plz|u|ur|r|thx|ty|yrs|yr|abt|w|wks|msg|info|b4|2day|tmrw)\b")]
+    private static partial Regex ChatShorthand();
 
     [GeneratedRegex(@"\b(?:[a-z]\.){2,}")]
     private static partial Regex Abbreviations();

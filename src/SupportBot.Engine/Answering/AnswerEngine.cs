@@ -60,7 +60,7 @@ public sealed class AnswerEngine : IDisposable
         {
             var analyzed = _analyzer.Analyze(trimmed, word => session.Match(FtsQuery.AnyOf([word])).Count > 0);
             var candidates = analyzed.ContentTerms.Any() ? _scorer.Score(session, analyzed, Index.Options.Candidates) : [];
-            return Decide(question, analyzed, candidates);
+            return Decide(session, question, analyzed, candidates);
         });
     }
 
@@ -74,7 +74,7 @@ public sealed class AnswerEngine : IDisposable
             var analyzed = _analyzer.Analyze(query, word => session.Match(FtsQuery.AnyOf([word])).Count > 0);
             var scored = _scorer.Score(session, analyzed, Math.Max(top, Index.Options.Candidates), prefixLast);
             var hits = scored.Take(top).Select(c => new SearchHit(
-                c.Document.Id, c.Document.Kind, c.Document.Title, c.Hit.Snippet, Math.Round(c.Score, 4),
+                c.Document.Id, c.Document.Kind, c.Document.Title, session.Marks(c.FtsQuery, c.Hit.Row).Snippet, Math.Round(c.Score, 4),
                 Math.Round(c.Confidence, 4), SourceOf(c.Document), c.Document.Text)).ToList();
             return new SearchResults(query, hits, Corrections(analyzed));
         });
@@ -82,7 +82,7 @@ public sealed class AnswerEngine : IDisposable
 
     public void Dispose() => Index.Dispose();
 
-    private Answer Decide(string question, AnalyzedQuery analyzed, List<ScoredCandidate> candidates)
+    private Answer Decide(SearchSession session, string question, AnalyzedQuery analyzed, List<ScoredCandidate> candidates)
     {
         var chosen = candidates.FirstOrDefault(c => c.Confidence >= (c.IsFaq ? _options.FaqThreshold : _options.PassageThreshold));
         if (chosen is null)
@@ -107,7 +107,7 @@ public sealed class AnswerEngine : IDisposable
                 return Clarify(question, analyzed, chosen, runnerUp);
             }
 
-            return FaqAnswer(question, analyzed, chosen, faq);
+            return FaqAnswer(question, analyzed, chosen, faq, session.Marks(chosen.FtsQuery, chosen.Hit.Row));
         }
 
         var passage = Knowledge.PassagesById[chosen.Document.Id];
@@ -117,7 +117,7 @@ public sealed class AnswerEngine : IDisposable
             Question = question,
             Kind = AnswerKinds.Passage,
             Text = passage.Text,
-            HighlightedText = chosen.Hit.HighlightedText,
+            HighlightedText = session.Marks(chosen.FtsQuery, chosen.Hit.Row).HighlightedText,
             Confidence = Math.Round(chosen.Confidence, 4),
             DocumentId = passage.Id,
             Sources = [new AnswerSource(article.Title, article.Url, passage.Text, passage.Id)],
@@ -136,12 +136,12 @@ public sealed class AnswerEngine : IDisposable
         && !b.FollowUps.Contains(a.Id, StringComparer.Ordinal)
         && !a.Tags.Intersect(b.Tags, StringComparer.OrdinalIgnoreCase).Any();
 
-    private Answer FaqAnswer(string question, AnalyzedQuery analyzed, ScoredCandidate chosen, FaqEntry faq) => new()
+    private Answer FaqAnswer(string question, AnalyzedQuery analyzed, ScoredCandidate chosen, FaqEntry faq, IndexMarks marks) => new()
     {
         Question = question,
         Kind = AnswerKinds.Faq,
         Text = faq.Answer,
-        HighlightedText = chosen.Hit.HighlightedText,
+        HighlightedText = marks.HighlightedText,
         Confidence = Math.Round(chosen.Confidence, 4),
         DocumentId = faq.Id,
         Sources = faq.Sources.Select(SourceFor).ToList(),

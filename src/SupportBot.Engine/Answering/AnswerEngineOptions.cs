@@ -21,8 +21,14 @@ public sealed class AnswerEngineOptions
     /// </summary>
     public double UnknownWordWeight { get; set; } = 2.0;
 
+    /// <summary>Each further unknown word in a question weighs this much of the one before. Default 0.6.</summary>
+    public double UnknownWordDecay { get; set; } = 0.6;
+
     /// <summary>How much a spelling-corrected word counts when matched, relative to one typed correctly. Default 0.8.</summary>
     public double CorrectedWordFactor { get; set; } = 0.8;
+
+    /// <summary>Share of an FAQ's coverage that comes from its closest single phrasing. Default 0.3.</summary>
+    public double PhrasingCoverageShare { get; set; } = 0.3;
 
     /// <summary>Credit for a word an FAQ has only in its answer, not in its phrasings or tags. Default 0.6.</summary>
     public double AnswerOnlyCredit { get; set; } = 0.6;
@@ -59,6 +65,12 @@ public sealed class AnswerEngineOptions
     /// the bot asks which was meant. Default 0.995.
     /// </summary>
     public double ClarifyRatio { get; set; } = 0.995;
+
+    /// <summary>
+    /// Terms found in more than this share of documents are left out of bm25 ranking (not of coverage):
+    /// they cannot tell documents apart and make every row a candidate. Default 0.5.
+    /// </summary>
+    public double RankingTermMaxShare { get; set; } = 0.5;
 
     /// <summary>Follow-up or closest-topic suggestions offered. Default 3.</summary>
     public int Suggestions { get; set; } = 3;

@@ -9,7 +9,8 @@ namespace SupportBot.Engine.Answering;
 /// <param name="Coverage">Share of the question's topic words (weighted by rarity) the document contains, 0..1.</param>
 /// <param name="Confidence">Calibrated confidence that this document answers the question, 0..1.</param>
 /// <param name="Score">Re-ranking score: bm25 relative to the best, coverage, and the FAQ prior.</param>
-public sealed record ScoredCandidate(IndexHit Hit, SearchDocument Document, double Coverage, double Confidence, double Score)
+/// <param name="FtsQuery">The query that found it, to mark the matched words when it is shown.</param>
+public sealed record ScoredCandidate(IndexHit Hit, SearchDocument Document, double Coverage, double Confidence, double Score, string FtsQuery)
 {
     public bool IsFaq => Document.Kind == DocumentKinds.Faq;
 }
@@ -31,9 +32,7 @@ internal sealed class CandidateScorer(AnswerEngineOptions options)
             return [];
         }
 
-        var ftsQuery = prefixLast
-            ? string.Join(" OR ", terms.Select((t, i) => FtsQuery.AnyOf(t.Alternatives, i == terms.Count - 1)))
-            : FtsQuery.AnyTerm(terms);
+        var ftsQuery = RankingQuery(session, terms, prefixLast);
         var hits = session.Rank(ftsQuery, limit);
         if (hits.Count == 0)
         {
@@ -46,6 +45,7 @@ internal sealed class CandidateScorer(AnswerEngineOptions options)
         var content = query.ContentTerms.ToList();
         var documents = session.Index.Documents;
         var evidence = content.Select(t => Weigh(session, t, documents.Count, prefixLast && t == terms[^1])).ToList();
+        DiminishUnknownWords(evidence);
         var totalWeight = evidence.Sum(e => e.Weight);
         var singleWord = content.Count == 1;
         var bestBm25 = Math.Max(hits[0].Bm25, double.Epsilon);
@@ -73,6 +73,14 @@ internal sealed class CandidateScorer(AnswerEngineOptions options)
             }
 
             var coverage = totalWeight > 0 ? matchedWeight / totalWeight : 0;
+            if (isFaq && totalWeight > 0)
+            {
+                // An FAQ is a set of ways to ask one thing: how much of the question its closest single
+                // phrasing covers matters as much as what the entry as a whole contains.
+                coverage = (1 - options.PhrasingCoverageShare) * coverage
+                    + options.PhrasingCoverageShare * BestPhrasingCoverage(session, evidence, hit.Row) / totalWeight;
+            }
+
             var confidence = coverage
                 * (singleWord ? (strongMatch ? options.SingleWordFactor : options.AnswerOnlyCredit * options.SingleWordFactor) : 1.0)
                 // Matching only words that are everywhere ("kaspersky") is no evidence of a topic.
@@ -84,11 +92,67 @@ internal sealed class CandidateScorer(AnswerEngineOptions options)
                     + options.PhrasingShare * (phrasings.GetValueOrDefault(hit.Row) / bestPhrasing)
                     + (1 - options.Bm25Share - options.PhrasingShare))
                 + (isFaq ? options.FaqPrior : 0);
-            scored.Add(new ScoredCandidate(hit, document, coverage, Math.Clamp(confidence, 0, 1), score));
+            scored.Add(new ScoredCandidate(hit, document, coverage, Math.Clamp(confidence, 0, 1), score, ftsQuery));
         }
 
         scored.Sort((a, b) => b.Score.CompareTo(a.Score));
         return scored;
+    }
+
+    /// <summary>
+    /// Each further unknown word weighs less than the one before: one or two strange words are the mark of
+    /// an out-of-scope question, but a long message full of context ("I run a dental office and…") is not
+    /// less in scope for every word of its story.
+    /// </summary>
+    private void DiminishUnknownWords(List<TermEvidence> evidence)
+    {
+        var factor = 1.0;
+        for (var i = 0; i < evidence.Count; i++)
+        {
+            if (evidence[i].Rows.Count == 0)
+            {
+                evidence[i] = evidence[i] with { Weight = evidence[i].Weight * factor };
+                factor *= options.UnknownWordDecay;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The query bm25 ranks with: every term except those found in most documents ("kaspersky", "us"),
+    /// which cannot tell documents apart but make FTS5 score nearly every row. They still count in coverage.
+    /// </summary>
+    private string RankingQuery(SearchSession session, IReadOnlyList<QueryTerm> terms, bool prefixLast)
+    {
+        var documents = session.Index.Documents.Count;
+        var expressions = terms.Select((t, i) => FtsQuery.AnyOf(t.Alternatives, prefixLast && i == terms.Count - 1)).ToList();
+        var frequencies = expressions.Select(e => session.Match(e).Count).ToList();
+        var selective = expressions.Where((_, i) => frequencies[i] <= documents * options.RankingTermMaxShare).ToList();
+        if (selective.Count == 0)
+        {
+            selective.Add(expressions[frequencies.IndexOf(frequencies.Min())]);
+        }
+
+        return string.Join(" OR ", selective);
+    }
+
+    private static double BestPhrasingCoverage(SearchSession session, List<TermEvidence> evidence, int row)
+    {
+        var best = 0.0;
+        foreach (var phrasing in session.Index.PhrasingsOf[row])
+        {
+            var covered = 0.0;
+            foreach (var term in evidence)
+            {
+                if (term.PhrasingRows?.Contains(phrasing) == true)
+                {
+                    covered += term.MatchedWeight;
+                }
+            }
+
+            best = Math.Max(best, covered);
+        }
+
+        return best;
     }
 
     private TermEvidence Weigh(SearchSession session, QueryTerm term, int documentCount, bool prefix)
@@ -97,10 +161,11 @@ internal sealed class CandidateScorer(AnswerEngineOptions options)
         var rows = session.Match(any);
         if (rows.Count == 0)
         {
-            return new TermEvidence(rows, rows, options.UnknownWordWeight, 0, 0);
+            return new TermEvidence(rows, rows, null, options.UnknownWordWeight, 0, 0);
         }
 
         var strongRows = session.Match(FtsQuery.InColumns(FtsQuery.PhrasingColumns, any));
+        var phrasingRows = session.MatchPhrasings(any);
         var idf = Math.Log(1 + (documentCount / (rows.Count + 0.5)));
         if (StopWords.Weak.Contains(term.Text))
         {
@@ -110,15 +175,16 @@ internal sealed class CandidateScorer(AnswerEngineOptions options)
         // A corrected word may have been a real word we do not know ("timer" is not "time"): it weighs
         // in the total as an unknown word would, and counts only partly when matched.
         return term.CorrectedFrom is null
-            ? new TermEvidence(rows, strongRows, idf, idf, idf)
-            : new TermEvidence(rows, strongRows, Math.Max(idf, options.UnknownWordWeight), idf * options.CorrectedWordFactor, idf * options.CorrectedWordFactor);
+            ? new TermEvidence(rows, strongRows, phrasingRows, idf, idf, idf)
+            : new TermEvidence(rows, strongRows, phrasingRows, Math.Max(idf, options.UnknownWordWeight), idf * options.CorrectedWordFactor, idf * options.CorrectedWordFactor);
     }
 
     /// <summary>What one topic word of the question contributes.</summary>
     /// <param name="Rows">Documents containing it (or a synonym) anywhere.</param>
     /// <param name="StrongRows">Documents containing it in the question, phrasings or tags.</param>
+    /// <param name="PhrasingRows">FAQ phrasings containing it (null when no document does).</param>
     /// <param name="Weight">Its share of the question's total.</param>
     /// <param name="MatchedWeight">What a document containing it gains.</param>
     /// <param name="Idf">Its rarity, for the evidence floor.</param>
-    private readonly record struct TermEvidence(RowSet Rows, RowSet StrongRows, double Weight, double MatchedWeight, double Idf);
+    private readonly record struct TermEvidence(RowSet Rows, RowSet StrongRows, RowSet? PhrasingRows, double Weight, double MatchedWeight, double Idf);
 }

@@ -28,6 +28,19 @@ public sealed class SearchIndex : IDisposable
         Documents = documents;
         Options = options;
         _source = source;
+        MatchCache = new BoundedCache<string, RowSet>(options.MatchCacheSize);
+        PhrasingMatchCache = new BoundedCache<string, RowSet>(options.MatchCacheSize);
+        // Phrasing rows are numbered in document order (see Fill), so each document's are a contiguous range.
+        var phrasings = new List<int[]>(documents.Count);
+        var next = 0;
+        foreach (var document in documents)
+        {
+            phrasings.Add(Enumerable.Range(next, document.Questions.Count).ToArray());
+            next += document.Questions.Count;
+        }
+
+        PhrasingsOf = phrasings;
+        PhrasingCount = next;
         _sessions = new DefaultObjectPool<SearchSession>(new SessionPolicy(this), Math.Max(1, options.PooledSessions));
     }
 
@@ -35,6 +48,18 @@ public sealed class SearchIndex : IDisposable
     public IReadOnlyList<SearchDocument> Documents { get; }
 
     public SearchIndexOptions Options { get; }
+
+    /// <summary>For each document, the positions of its phrasings in the phrasings table.</summary>
+    public IReadOnlyList<int[]> PhrasingsOf { get; }
+
+    /// <summary>How many phrasings are indexed.</summary>
+    public int PhrasingCount { get; }
+
+    /// <summary>Which phrasing rows each term expression matches; see <see cref="SearchSession.MatchPhrasings"/>.</summary>
+    internal BoundedCache<string, RowSet> PhrasingMatchCache { get; }
+
+    /// <summary>Which rows each term expression matches; see <see cref="SearchSession.Match"/>.</summary>
+    internal BoundedCache<string, RowSet> MatchCache { get; }
 
     /// <summary>Builds the index from <paramref name="documents"/>, in memory or at the configured path.</summary>
     public static SearchIndex Build(IReadOnlyList<SearchDocument> documents, SearchIndexOptions options)
@@ -119,13 +144,16 @@ public sealed class SearchIndex : IDisposable
         }
 
         using var insertPhrasing = connection.CreateCommand();
-        insertPhrasing.CommandText = "INSERT INTO phrasings(text, doc) VALUES ($text, $doc);";
+        insertPhrasing.CommandText = "INSERT INTO phrasings(rowid, text, doc) VALUES ($rowid, $text, $doc);";
+        var phrasingRow = insertPhrasing.Parameters.Add("$rowid", SqliteType.Integer);
         var phrasingText = insertPhrasing.Parameters.Add("$text", SqliteType.Text);
         var phrasingDoc = insertPhrasing.Parameters.Add("$doc", SqliteType.Integer);
+        var row = 0;
         for (var i = 0; i < documents.Count; i++)
         {
             foreach (var phrasing in documents[i].Questions)
             {
+                phrasingRow.Value = ++row;
                 phrasingText.Value = phrasing;
                 phrasingDoc.Value = i + 1;
                 insertPhrasing.ExecuteNonQuery();

@@ -26,6 +26,9 @@ public sealed class SearchIndexOptions
     /// <summary>Words each side of a match in a snippet. Default 24.</summary>
     public int SnippetWords { get; set; } = 24;
 
+    /// <summary>Term expressions whose matching rows are remembered. Default 20000.</summary>
+    public int MatchCacheSize { get; set; } = 20_000;
+
     /// <summary>Search sessions (connections with prepared statements) kept for reuse. Default 2 per core.</summary>
     public int PooledSessions { get; set; } = Environment.ProcessorCount * 2;
 }

@@ -6,9 +6,12 @@ namespace SupportBot.Engine.Indexing;
 /// <summary>A ranked row from the index.</summary>
 /// <param name="Row">Position in <see cref="SearchIndex.Documents"/>.</param>
 /// <param name="Bm25">FTS5 bm25 with the column weights, made positive: higher is better.</param>
+public sealed record IndexHit(int Row, double Bm25);
+
+/// <summary>Where a query matched one document.</summary>
 /// <param name="Snippet">Best fragment of the text column, matched words between marks.</param>
 /// <param name="HighlightedText">The whole text column with matched words between marks.</param>
-public sealed record IndexHit(int Row, double Bm25, string Snippet, string HighlightedText);
+public sealed record IndexMarks(string Snippet, string HighlightedText);
 
 /// <summary>
 /// One connection with its prepared statements. Not thread-safe: rent it from
@@ -23,9 +26,14 @@ public sealed class SearchSession : IDisposable
     private readonly SqliteCommand _rank;
     private readonly SqliteParameter _rankQuery;
     private readonly SqliteParameter _rankLimit;
+    private readonly SqliteCommand _marks;
+    private readonly SqliteParameter _marksQuery;
+    private readonly SqliteParameter _marksRow;
     private readonly SqliteCommand _phrasings;
     private readonly SqliteParameter _phrasingsQuery;
     private readonly SqliteParameter _phrasingsLimit;
+    private readonly SqliteCommand _matchPhrasings;
+    private readonly SqliteParameter _matchPhrasingsQuery;
     private readonly SqliteCommand _match;
     private readonly SqliteParameter _matchQuery;
 
@@ -36,14 +44,19 @@ public sealed class SearchSession : IDisposable
         var marks = $"'{SearchIndex.MarkStart}', '{SearchIndex.MarkEnd}'";
         _rank = _connection.CreateCommand();
         var snippetWords = index.Options.SnippetWords.ToString(CultureInfo.InvariantCulture);
-        _rank.CommandText =
-            $"SELECT rowid, {index.Bm25Expression} AS score, " +
-            $"snippet(docs, {SearchIndex.TextColumn}, {marks}, '…', {snippetWords}), " +
-            $"highlight(docs, {SearchIndex.TextColumn}, {marks}) " +
-            "FROM docs WHERE docs MATCH $q ORDER BY score LIMIT $limit;";
+        _rank.CommandText = $"SELECT rowid, {index.Bm25Expression} AS score FROM docs WHERE docs MATCH $q ORDER BY score LIMIT $limit;";
         _rankQuery = _rank.Parameters.Add("$q", SqliteType.Text);
         _rankLimit = _rank.Parameters.Add("$limit", SqliteType.Integer);
         _rank.Prepare();
+
+        // Snippets and highlights cost more than ranking: they are made only for the documents shown.
+        _marks = _connection.CreateCommand();
+        _marks.CommandText =
+            $"SELECT snippet(docs, {SearchIndex.TextColumn}, {marks}, '…', {snippetWords}), " +
+            $"highlight(docs, {SearchIndex.TextColumn}, {marks}) FROM docs WHERE docs MATCH $q AND rowid = $row;";
+        _marksQuery = _marks.Parameters.Add("$q", SqliteType.Text);
+        _marksRow = _marks.Parameters.Add("$row", SqliteType.Integer);
+        _marks.Prepare();
 
         _phrasings = _connection.CreateCommand();
         _phrasings.CommandText = 
@@ -51,6 +64,11 @@ public sealed class SearchSession : IDisposable
         _phrasingsQuery = _phrasings.Parameters.Add("$q", SqliteType.Text);
         _phrasingsLimit = _phrasings.Parameters.Add("$limit", SqliteType.Integer);
         _phrasings.Prepare();
+
+        _matchPhrasings = _connection.CreateCommand();
+        _matchPhrasings.CommandText = "SELECT rowid FROM phrasings WHERE phrasings MATCH $q;";
+        _matchPhrasingsQuery = _matchPhrasings.Parameters.Add("$q", SqliteType.Text);
+        _matchPhrasings.Prepare();
 
         _match = _connection.CreateCommand();
         _match.CommandText = "SELECT rowid FROM docs WHERE docs MATCH $q;";
@@ -69,10 +87,25 @@ public sealed class SearchSession : IDisposable
         using var reader = _rank.ExecuteReader();
         while (reader.Read())
         {
-            hits.Add(new IndexHit((int)reader.GetInt64(0) - 1, -reader.GetDouble(1), reader.GetString(2), reader.GetString(3)));
+            hits.Add(new IndexHit((int)reader.GetInt64(0) - 1, -reader.GetDouble(1)));
         }
 
         return hits;
+    }
+
+    /// <summary>The snippet and highlighted text of one row for a query (unmarked text if it did not match).</summary>
+    public IndexMarks Marks(string ftsQuery, int row)
+    {
+        _marksQuery.Value = ftsQuery;
+        _marksRow.Value = row + 1;
+        using var reader = _marks.ExecuteReader();
+        if (reader.Read())
+        {
+            return new IndexMarks(reader.GetString(0), reader.GetString(1));
+        }
+
+        var text = Index.Documents[row].Text;
+        return new IndexMarks(text, text);
     }
 
     /// <summary>
@@ -99,8 +132,27 @@ public sealed class SearchSession : IDisposable
         return rows;
     }
 
-    /// <summary>Which rows an FTS5 query matches at all, as a set of row positions.</summary>
-    public RowSet Match(string ftsQuery)
+    /// <summary>
+    /// Which rows an FTS5 query matches at all, as a set of row positions. Memoised per index: the index
+    /// never changes, and questions keep asking about the same words.
+    /// </summary>
+    public RowSet Match(string ftsQuery) => Index.MatchCache.GetOrAdd(ftsQuery, MatchUncached);
+
+    /// <summary>Which FAQ phrasings an FTS5 query matches, as positions in the phrasings table. Memoised.</summary>
+    public RowSet MatchPhrasings(string ftsQuery) => Index.PhrasingMatchCache.GetOrAdd(ftsQuery, query =>
+    {
+        _matchPhrasingsQuery.Value = query;
+        var rows = new RowSet(Index.PhrasingCount);
+        using var reader = _matchPhrasings.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add((int)reader.GetInt64(0) - 1);
+        }
+
+        return rows;
+    });
+
+    private RowSet MatchUncached(string ftsQuery)
     {
         _matchQuery.Value = ftsQuery;
         var rows = new RowSet(Index.Documents.Count);
@@ -116,8 +168,10 @@ public sealed class SearchSession : IDisposable
     public void Dispose()
     {
         _rank.Dispose();
+        _marks.Dispose();
         _phrasings.Dispose();
         _match.Dispose();
+        _matchPhrasings.Dispose();
         _connection.Dispose();
     }
 }
