@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+
+namespace SupportBot.BotFramework.Connector;
+
+/// <summary>Start-up range checks; messages name the configuration key.</summary>
+internal sealed class ConnectorClientOptionsValidator : IValidateOptions<ConnectorClientOptions>
+{
+    private const string Section = "BotFramework:Connector";
+
+    public ValidateOptionsResult Validate(string? name, ConnectorClientOptions options)
+    {
+        var failures = new List<string>();
+        if (options.MaxRetryAttempts is < 0 or > 10)
+        {
+            failures.Add($"{Section}:{nameof(options.MaxRetryAttempts)} must be between 0 and 10.");
+        }
+
+        if (options.BaseDelay <= TimeSpan.Zero || options.BaseDelay > options.MaxDelay)
+        {
+            failures.Add($"{Section}:{nameof(options.BaseDelay)} must be positive and not above {nameof(options.MaxDelay)}.");
+        }
+
+        // Polly's own lower bounds: timeouts of at least 10 ms.
+        if (options.AttemptTimeout < TimeSpan.FromMilliseconds(10) || options.AttemptTimeout > options.TotalTimeout)
+        {
+            failures.Add($"{Section}:{nameof(options.AttemptTimeout)} must be at least 10 ms and not above {nameof(options.TotalTimeout)}.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
