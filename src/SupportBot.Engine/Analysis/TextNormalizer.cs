@@ -53,7 +53,8 @@ public static partial class TextNormalizer
 
     private static string RemoveDiacritics(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        // Normalize refuses strings with unpaired surrogates; such text comes from broken clients, not people.
+        var decomposed = WithoutLoneSurrogates(text).Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
@@ -64,6 +65,25 @@ public static partial class TextNormalizer
         }
 
         return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    private static string WithoutLoneSurrogates(string text)
+    {
+        char[]? repaired = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                repaired ??= text.ToCharArray();
+                repaired[i] = '\uFFFD';
+            }
+        }
+
+        return repaired is null ? text : new string(repaired);
     }
 
     private static string Contractions(string s)
@@ -137,16 +157,16 @@ public static partial class TextNormalizer
     [GeneratedRegex(@"'(re|ll|ve|m|d|s)?\b")]
     private static partial Regex Suffix();
 
-    [GeneratedRegex(@"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")]
+    [GeneratedRegex(@"\b([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\b")]
     private static partial Regex IsoDate();
 
-    [GeneratedRegex(@"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?\b")]
+    [GeneratedRegex(@"\b([0-9]{1,2})/([0-9]{1,2})(?:/([0-9]{4}|[0-9]{2}))?\b")]
     private static partial Regex SlashDate();
 
-    [GeneratedRegex(@"\b(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?")]
+    [GeneratedRegex(@"\b(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?\b(?:,?\s+([0-9]{4})\b)?")]
     private static partial Regex MonthDay();
 
-    [GeneratedRegex(@"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)\b\.?(?:,?\s+(\d{4})\b)?")]
+    [GeneratedRegex(@"\b([0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)\b\.?(?:,?\s+([0-9]{4})\b)?")]
     private static partial Regex DayMonth();
 
     [GeneratedRegex(@"\b(sept?|jan|feb|apr|aug|oct|nov|dec)\b\.?")]

@@ -25,7 +25,10 @@ public sealed class AnswerEngine : IDisposable
         Index = SearchIndex.Build(documents, indexOptions);
         _analyzer = new QueryAnalyzer(knowledge.Synonyms, new SpellingCorrector(Vocabulary(documents, knowledge.Synonyms), spellingOptions));
         _smallTalk = new SmallTalkDetector(knowledge.Responses.Intents);
-        _scorer = new CandidateScorer(options);
+        var phrasingTerms = documents.SelectMany(d => d.Questions)
+            .Select(q => _analyzer.Analyze(q, _ => true).ContentTerms.Count())
+            .ToList();
+        _scorer = new CandidateScorer(options, phrasingTerms);
     }
 
     public KnowledgeBase Knowledge { get; }
@@ -69,6 +72,7 @@ public sealed class AnswerEngine : IDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         top = Math.Clamp(top, 1, Index.Documents.Count);
+        query = query.Length > _options.MaxQuestionLength ? query[.._options.MaxQuestionLength] : query;
         return Index.Query(session =>
         {
             var analyzed = _analyzer.Analyze(query, word => session.Match(FtsQuery.AnyOf([word])).Count > 0);
@@ -99,7 +103,9 @@ public sealed class AnswerEngine : IDisposable
             }
 
             var runnerUp = candidates.FirstOrDefault(c => c.IsFaq && c != chosen);
+            // A question that is one of the entry's own phrasings is not ambiguous, unless it is the runner-up's too.
             if (runnerUp is not null
+                && (!chosen.IsOwnPhrasing || runnerUp.IsOwnPhrasing)
                 && runnerUp.Confidence >= _options.FaqThreshold
                 && runnerUp.Score >= _options.ClarifyRatio * chosen.Score
                 && IsDifferentTopic(faq, Knowledge.FaqsById[runnerUp.Document.Id]))

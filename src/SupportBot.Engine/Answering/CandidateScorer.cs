@@ -12,6 +12,12 @@ namespace SupportBot.Engine.Answering;
 /// <param name="FtsQuery">The query that found it, to mark the matched words when it is shown.</param>
 public sealed record ScoredCandidate(IndexHit Hit, SearchDocument Document, double Coverage, double Confidence, double Score, string FtsQuery)
 {
+    /// <summary>Share of the question's topic words that the entry's closest single phrasing contains, 0..1.</summary>
+    public double PhrasingCoverage { get; init; }
+
+    /// <summary>The question is one of the entry's own phrasings: each has all of the other's topic words.</summary>
+    public bool IsOwnPhrasing { get; init; }
+
     public bool IsFaq => Document.Kind == DocumentKinds.Faq;
 }
 
@@ -22,7 +28,9 @@ public sealed record ScoredCandidate(IndexHit Hit, SearchDocument Document, doub
 /// synonym. A question about graphics drivers shares "update" with the knowledge base, but not
 /// "graphics" or "driver", so its coverage — and confidence — stay low.
 /// </summary>
-internal sealed class CandidateScorer(AnswerEngineOptions options)
+/// <param name="options">Weights and thresholds.</param>
+/// <param name="phrasingTerms">For each indexed phrasing, how many topic terms it has (as the analyzer counts them).</param>
+internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList<int> phrasingTerms)
 {
     public List<ScoredCandidate> Score(SearchSession session, AnalyzedQuery query, int limit, bool prefixLast = false)
     {
@@ -73,12 +81,13 @@ internal sealed class CandidateScorer(AnswerEngineOptions options)
             }
 
             var coverage = totalWeight > 0 ? matchedWeight / totalWeight : 0;
-            if (isFaq && totalWeight > 0)
+            var (closest, ownPhrasing) = isFaq ? BestPhrasing(session, evidence, hit.Row) : (0, false);
+            var phrasingCoverage = totalWeight > 0 ? closest / totalWeight : 0;
+            if (isFaq)
             {
                 // An FAQ is a set of ways to ask one thing: how much of the question its closest single
                 // phrasing covers matters as much as what the entry as a whole contains.
-                coverage = (1 - options.PhrasingCoverageShare) * coverage
-                    + options.PhrasingCoverageShare * BestPhrasingCoverage(session, evidence, hit.Row) / totalWeight;
+                coverage = ((1 - options.PhrasingCoverageShare) * coverage) + (options.PhrasingCoverageShare * phrasingCoverage);
             }
 
             var confidence = coverage
@@ -92,7 +101,11 @@ internal sealed class CandidateScorer(AnswerEngineOptions options)
                     + options.PhrasingShare * (phrasings.GetValueOrDefault(hit.Row) / bestPhrasing)
                     + (1 - options.Bm25Share - options.PhrasingShare))
                 + (isFaq ? options.FaqPrior : 0);
-            scored.Add(new ScoredCandidate(hit, document, coverage, Math.Clamp(confidence, 0, 1), score, ftsQuery));
+            scored.Add(new ScoredCandidate(hit, document, coverage, Math.Clamp(confidence, 0, 1), score, ftsQuery)
+            {
+                PhrasingCoverage = Math.Min(1, phrasingCoverage),
+                IsOwnPhrasing = ownPhrasing,
+            });
         }
 
         scored.Sort((a, b) => b.Score.CompareTo(a.Score));
@@ -135,24 +148,32 @@ internal sealed class CandidateScorer(AnswerEngineOptions options)
         return string.Join(" OR ", selective);
     }
 
-    private static double BestPhrasingCoverage(SearchSession session, List<TermEvidence> evidence, int row)
+    /// <summary>
+    /// The weight of the question's words covered by the entry's closest phrasing, and whether some phrasing
+    /// is the question itself (every word of each found in the other).
+    /// </summary>
+    private (double Covered, bool Own) BestPhrasing(SearchSession session, List<TermEvidence> evidence, int row)
     {
         var best = 0.0;
+        var own = false;
         foreach (var phrasing in session.Index.PhrasingsOf[row])
         {
             var covered = 0.0;
+            var matchedTerms = 0;
             foreach (var term in evidence)
             {
                 if (term.PhrasingRows?.Contains(phrasing) == true)
                 {
                     covered += term.MatchedWeight;
+                    matchedTerms++;
                 }
             }
 
             best = Math.Max(best, covered);
+            own |= matchedTerms == evidence.Count && matchedTerms >= phrasingTerms[phrasing];
         }
 
-        return best;
+        return (best, own);
     }
 
     private TermEvidence Weigh(SearchSession session, QueryTerm term, int documentCount, bool prefix)

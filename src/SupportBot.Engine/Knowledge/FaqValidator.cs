@@ -103,11 +103,13 @@ internal static partial class FaqValidator
                 draft.FollowUps.Select(f => f.Text).ToList(), draft.Tags, draft.Location, draft.Abstain));
         }
 
-        foreach (var suggested in responses?.Suggested ?? [])
+        var suggestedIds = responses?.Suggested ?? [];
+        for (var i = 0; i < suggestedIds.Count; i++)
         {
-            if (!firstSeen.ContainsKey(suggested))
+            if (!firstSeen.ContainsKey(suggestedIds[i]))
             {
-                Report(KnowledgeLoader.ResponsesFile, 0, $"suggested question '{suggested}' names no FAQ entry");
+                var at = i < responses!.SuggestedLocations.Count ? responses.SuggestedLocations[i] : new SourceLocation(KnowledgeLoader.ResponsesFile, 0);
+                Report(at.File, at.Line, $"suggested question '{suggestedIds[i]}' names no FAQ entry");
             }
         }
 

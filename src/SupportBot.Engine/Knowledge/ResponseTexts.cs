@@ -15,6 +15,9 @@ public sealed record ResponseTexts(
     /// <summary>The intents every knowledge base must define.</summary>
     public static readonly string[] IntentNames = ["greeting", "thanks", "help", "goodbye", "identity"];
 
+    /// <summary>Where each <see cref="Suggested"/> id was written, for error messages.</summary>
+    internal IReadOnlyList<SourceLocation> SuggestedLocations { get; init; } = [];
+
     /// <summary>The hand-off text with the support contact filled in.</summary>
     public string HandoffFor(string contact) => Handoff.Replace("{contact}", contact, StringComparison.Ordinal);
 }

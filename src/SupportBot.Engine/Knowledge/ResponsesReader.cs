@@ -56,6 +56,9 @@ internal static class ResponsesReader
 
         return new ResponseTexts(
             intents, texts["fallback"], texts["handoff"], texts["welcome"], texts["clarify"],
-            fields.Strings("suggested").Select(s => s.Text).ToList());
+            fields.Strings("suggested").Select(s => s.Text).ToList())
+        {
+            SuggestedLocations = fields.Strings("suggested").Select(s => new SourceLocation(file, s.Line)).ToList(),
+        };
     }
 }

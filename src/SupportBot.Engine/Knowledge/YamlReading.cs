@@ -24,6 +24,13 @@ internal sealed class YamlReading(string file, List<KnowledgeProblem> problems)
             Report(ex.Start.Line, $"invalid YAML: {ex.InnerException?.Message ?? ex.Message}");
             return null;
         }
+        catch (ArgumentException ex)
+        {
+            // YamlDotNet rejects some shapes (a mapping key with no text, "- : x") with an ArgumentException
+            // and no position: still a problem in the file, never a crash.
+            Report(0, $"invalid YAML: {ex.Message}");
+            return null;
+        }
     }
 
     public void Report(YamlNode node, string message) => Report(Line(node), message);

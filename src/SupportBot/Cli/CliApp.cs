@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SupportBot.Engine.Knowledge;
 
 namespace SupportBot.Cli;
 
@@ -23,6 +24,15 @@ internal static class CliApp
         };
         root.Options.Add(knowledge);
         knowledge.Recursive = true;
-        return root.Parse(args).Invoke();
+        try
+        {
+            return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (KnowledgeLoadException ex)
+        {
+            // The one place a verb's unusable knowledge base is reported: every problem, no stack trace.
+            Console.Error.WriteLine(ex.Message);
+            return ExitCodes.Failed;
+        }
     }
 }

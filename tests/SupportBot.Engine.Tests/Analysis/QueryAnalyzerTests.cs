@@ -1,0 +1,139 @@
+using SupportBot.Engine.Analysis;
+using SupportBot.Engine.Indexing;
+using SupportBot.Engine.Tests.Support;
+
+namespace SupportBot.Engine.Tests.Analysis;
+
+public sealed class QueryAnalyzerTests(RealKnowledge real) : IClassFixture<RealKnowledge>
+{
+    [Fact]
+    public void Analyze_SynonymPhrase_BecomesOneTermWithItsWholeGroup()
+    {
+        var query = Analyze("what was the last day for updates");
+
+        var lastDay = Assert.Single(query.Terms, t => t.Text == "last day");
+        Assert.Equal(TermRole.Content, lastDay.Role);
+        Assert.Contains("cutoff", lastDay.Alternatives);
+        Assert.Contains("deadline", lastDay.Alternatives);
+        Assert.DoesNotContain(query.Terms, t => t.Text is "last" or "day");
+        var updates = Assert.Single(query.Terms, t => t.Text == "updates");
+        Assert.Contains("definitions", updates.Alternatives);
+        Assert.Contains("signatures", updates.Alternatives);
+    }
+
+    [Fact]
+    public void Analyze_LongestSynonymPhrase_WinsOverItsPrefix()
+    {
+        var query = Analyze("united states of america");
+
+        var term = Assert.Single(query.Terms);
+        Assert.Equal("united states of america", term.Text);
+        Assert.Contains("usa", term.Alternatives);
+        Assert.Contains("america", term.Alternatives);
+    }
+
+    [Fact]
+    public void Analyze_SingleSynonymWord_ExpandsToItsGroup()
+    {
+        var query = Analyze("did kaspersky leave the US");
+
+        Assert.Equal(["kaspersky", "leave", "us"], query.Terms.Select(t => t.Text));
+        Assert.Contains("wind down", query.Terms[1].Alternatives);
+        Assert.Contains("exit", query.Terms[1].Alternatives);
+        Assert.Contains("united states", query.Terms[2].Alternatives);
+    }
+
+    [Fact]
+    public void Analyze_WordWithNoSynonyms_IsItsOnlyAlternative()
+    {
+        var query = Analyze("is it irreversible");
+
+        var term = Assert.Single(query.Terms);
+        Assert.Equal("irreversible", term.Text);
+        Assert.Equal(["irreversible"], term.Alternatives);
+    }
+
+    [Fact]
+    public void Analyze_StopWords_AreRemoved()
+    {
+        var query = Analyze("is the kaspersky ban still in effect for me");
+
+        Assert.Equal(["kaspersky", "ban", "effect"], query.Terms.Select(t => t.Text));
+        Assert.All(query.Terms, t => Assert.Equal(TermRole.Content, t.Role));
+    }
+
+    [Fact]
+    public void Analyze_QuestionWords_AreKeptWithTheirRole()
+    {
+        var query = Analyze("Why was Kaspersky banned, and when?");
+
+        Assert.Equal(
+            [("why", TermRole.QuestionWord), ("kaspersky", TermRole.Content), ("banned", TermRole.Content), ("when", TermRole.QuestionWord)],
+            query.Terms.Select(t => (t.Text, t.Role)));
+        Assert.Equal(["kaspersky", "banned"], query.ContentTerms.Select(t => t.Text));
+    }
+
+    [Fact]
+    public void Analyze_OnlyStopAndQuestionWords_HasNoContentTerms()
+    {
+        var query = Analyze("what is it and how do you do that");
+
+        Assert.Empty(query.ContentTerms);
+        Assert.Equal(["what", "how"], query.Terms.Select(t => t.Text));
+    }
+
+    [Fact]
+    public void Analyze_Dates_AreNormalisedBeforeSplitting()
+    {
+        var query = Analyze("what happened on 9/29");
+
+        Assert.Equal("what happened on september 29", query.Normalized);
+        Assert.Equal(["what", "september", "29"], query.Terms.Select(t => t.Text));
+    }
+
+    [Fact]
+    public void Analyze_MisspelledWord_IsCorrectedAndRemembersTheTyping()
+    {
+        var query = Analyze("septmber deadline");
+
+        var corrected = query.Terms[0];
+        Assert.Equal("september", corrected.Text);
+        Assert.Equal("septmber", corrected.CorrectedFrom);
+        Assert.Null(query.Terms[1].CorrectedFrom);
+    }
+
+    [Fact]
+    public void Analyze_WordTheIndexKnowsInAnotherForm_IsNotCorrected()
+    {
+        // "prohibiting" is not written anywhere, but the index's stemmer matches it to "prohibited".
+        var query = Analyze("prohibiting kaspersky");
+
+        Assert.Equal("prohibiting", query.Terms[0].Text);
+        Assert.Null(query.Terms[0].CorrectedFrom);
+    }
+
+    [Fact]
+    public void Analyze_RepeatedWord_GivesOneTerm()
+    {
+        var query = Analyze("kaspersky Kaspersky KASPERSKY");
+
+        Assert.Equal("kaspersky", Assert.Single(query.Terms).Text);
+    }
+
+    [Fact]
+    public void Analyze_Question_KeepsTheOriginalText()
+    {
+        const string Question = "  Why was Kaspérsky BANNED?  ";
+
+        var query = Analyze(Question);
+
+        Assert.Equal(Question, query.Original);
+        Assert.Equal("why was kaspersky banned", query.Normalized);
+    }
+
+    private AnalyzedQuery Analyze(string question)
+    {
+        var analyzer = new QueryAnalyzer(real.Knowledge.Synonyms, new SpellingCorrector(real.VocabularyWords(), new SpellingOptions()));
+        return real.Engine.Index.Query(session => analyzer.Analyze(question, word => session.Match(FtsQuery.AnyOf([word])).Count > 0));
+    }
+}

@@ -1,0 +1,106 @@
+using SupportBot.Engine.Analysis;
+using SupportBot.Engine.Answering;
+using SupportBot.Engine.Tests.Support;
+
+namespace SupportBot.Engine.Tests.Analysis;
+
+public sealed class SpellingCorrectorTests(RealKnowledge real) : IClassFixture<RealKnowledge>
+{
+    [Theory]
+    [InlineData("septmber", "september")]
+    [InlineData("prodcut", "product")]
+    [InlineData("kasperski", "kaspersky")]
+    [InlineData("kapsersky", "kaspersky")]
+    [InlineData("sanctoins", "sanctions")]
+    public void Correct_MisspelledKnowledgeWord_GivesTheKnowledgeSpelling(string typed, string expected)
+    {
+        // The knowledge base's words without its synonym lists: synonyms.txt lists some misspellings on purpose.
+        var corrector = new SpellingCorrector(DocumentWords(), new SpellingOptions());
+
+        Assert.Equal(expected, corrector.Correct(typed));
+    }
+
+    [Theory]
+    [InlineData("when did septmber updates stop", "septmber", "september")]
+    [InlineData("which prodcut was free", "prodcut", "product")]
+    public void Ask_MisspelledWord_IsCorrectedAgainstTheKnowledgeVocabulary(string question, string typed, string used)
+    {
+        var answer = real.Engine.Ask(question);
+
+        Assert.Contains($"{typed}→{used}", answer.Corrections);
+    }
+
+    [Fact]
+    public void Ask_KasperskiMisspelled_GetsTheSameAnswerAsSpelledRight()
+    {
+        var misspelled = real.Engine.Ask("when did kasperski stop updates");
+        var spelled = real.Engine.Ask("when did kaspersky stop updates");
+
+        Assert.Equal(AnswerKinds.Faq, spelled.Kind);
+        Assert.Equal((spelled.Kind, spelled.DocumentId), (misspelled.Kind, misspelled.DocumentId));
+    }
+
+    [Theory]
+    [InlineData("updat")] // one edit from "update", but five letters
+    [InlineData("bann")]
+    [InlineData("stp")]
+    [InlineData("rice")]
+    public void Correct_ShortWord_IsNeverCorrected(string typed)
+    {
+        var corrector = RealCorrector();
+
+        Assert.Null(corrector.Correct(typed));
+    }
+
+    [Theory]
+    [InlineData("kaspersky")]
+    [InlineData("september")]
+    [InlineData("products")]
+    [InlineData("sanctions")]
+    public void Correct_WordOfTheVocabulary_IsLeftAlone(string word)
+    {
+        var corrector = RealCorrector();
+
+        Assert.True(corrector.IsKnown(word));
+        Assert.Null(corrector.Correct(word));
+    }
+
+    [Theory]
+    [InlineData("when did kaspersky updates stop")]
+    [InlineData("why was kaspersky banned in america")]
+    [InlineData("how many employees were laid off")]
+    public void Ask_CorrectlySpelledQuestion_HasNoCorrections(string question)
+    {
+        Assert.Empty(real.Engine.Ask(question).Corrections);
+    }
+
+    [Fact]
+    public void Correct_WordFarFromEveryVocabularyWord_GivesNull()
+    {
+        Assert.Null(RealCorrector().Correct("xylophonist"));
+    }
+
+    [Fact]
+    public void Correct_TwoEditsAwayWithDifferentFirstLetter_GivesNull()
+    {
+        // Typos rarely hit the first letter, so two edits are trusted only when it agrees.
+        var corrector = new SpellingCorrector(["september"], new SpellingOptions());
+
+        Assert.Equal("september", corrector.Correct("sebtembor"));
+        Assert.Null(corrector.Correct("xeptembor"));
+    }
+
+    [Fact]
+    public void Correct_TiedCandidates_PrefersTheMoreFrequentWord()
+    {
+        var corrector = new SpellingCorrector(["banned", "banner", "banned", "banned"], new SpellingOptions());
+
+        Assert.Equal("banned", corrector.Correct("bannex"));
+    }
+
+    private SpellingCorrector RealCorrector() => new(real.VocabularyWords(), new SpellingOptions());
+
+    private IEnumerable<string> DocumentWords() => real.Engine.Index.Documents
+        .SelectMany(d => d.Questions.Append(d.Title).Append(d.Text).Concat(d.Tags))
+        .SelectMany(text => TextNormalizer.Words(TextNormalizer.Normalize(text)));
+}

@@ -1,0 +1,331 @@
+using System.Text;
+using SupportBot.Engine.Analysis;
+using SupportBot.Engine.Answering;
+using SupportBot.Engine.Knowledge;
+using SupportBot.Engine.Tests.Analysis;
+using SupportBot.Engine.Tests.Support;
+
+namespace SupportBot.Engine.Tests.Answering;
+
+public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKnowledge>
+{
+    private static readonly string[] Kinds = [AnswerKinds.Faq, AnswerKinds.Passage, AnswerKinds.SmallTalk, AnswerKinds.Clarify, AnswerKinds.Fallback];
+
+    // ---- faq ----
+
+    [Theory]
+    [InlineData("When did Kaspersky stop providing updates?")]
+    [InlineData("when did kaspersky updates stop")]
+    [InlineData("last day for kaspersky virus definitions in the USA")]
+    public void Ask_WhenUpdatesStopped_AnswersFaqWithTheCutoffDateAndSources(string question)
+    {
+        var answer = real.Engine.Ask(question);
+
+        AssertValid(answer, question);
+        Assert.Equal(AnswerKinds.Faq, answer.Kind);
+        Assert.Contains("September 29, 2024", answer.Text, StringComparison.Ordinal);
+        Assert.NotEmpty(answer.Sources);
+        foreach (var source in answer.Sources)
+        {
+            var passage = real.Knowledge.PassagesById[source.PassageId];
+            var article = real.Knowledge.ArticlesById[passage.ArticleId];
+            var articleText = File.ReadAllText(Path.Combine(RepoPaths.Articles, article.Id + ".md"));
+            Assert.Equal(article.Title, source.Title);
+            Assert.True(TextChecks.ContainsLoosely(articleText, source.Quote), $"\"{source.Quote}\" is not in {article.Id}.md");
+            Assert.True(TextChecks.ContainsLoosely(passage.Text, source.Quote), $"\"{source.Quote}\" is not in {passage.Id}");
+        }
+
+        Assert.NotEmpty(answer.FollowUps);
+        Assert.DoesNotContain(answer.FollowUps, f => f.Id == answer.DocumentId);
+    }
+
+    [Fact]
+    public void Ask_EveryAnswerableFaqsOwnQuestion_AnswersThatFaq()
+    {
+        var misses = new List<string>();
+        foreach (var faq in real.Knowledge.Faqs.Where(f => !f.Abstain))
+        {
+            var answer = real.Engine.Ask(faq.Question);
+            AssertValid(answer, faq.Question);
+            if (answer.Kind != AnswerKinds.Faq || answer.DocumentId != faq.Id)
+            {
+                misses.Add($"{faq.Id}: \"{faq.Question}\" got {answer.Kind} {answer.DocumentId}");
+            }
+            else
+            {
+                Assert.Equal(faq.Answer, answer.Text);
+            }
+        }
+
+        Assert.True(misses.Count == 0, string.Join(Environment.NewLine, misses));
+    }
+
+    [Fact]
+    public void Ask_GreetingFollowedByAQuestion_AnswersTheQuestion()
+    {
+        var answer = real.Engine.Ask("hi! when did kaspersky updates stop?");
+
+        Assert.Equal(AnswerKinds.Faq, answer.Kind);
+        Assert.Contains("September 29, 2024", answer.Text, StringComparison.Ordinal);
+    }
+
+    // ---- passage ----
+
+    [Theory]
+    [InlineData("how do companies and governments grapple with international relations and data protection")]
+    [InlineData("international relations and digital security")]
+    public void Ask_QuestionOnlyAPassageAnswers_AnswersWithThatPassageHighlighted(string question)
+    {
+        // The closing paragraph of the second article: no FAQ entry rests on it.
+        var passage = real.Knowledge.PassagesById.Values.Single(p => p.Text.Contains("grapple with the implications of international relations", StringComparison.Ordinal));
+        Assert.DoesNotContain(real.Knowledge.Faqs, f => f.Sources.Any(s => s.PassageId == passage.Id));
+
+        var answer = real.Engine.Ask(question);
+
+        AssertValid(answer, question);
+        Assert.Equal(AnswerKinds.Passage, answer.Kind);
+        Assert.Equal(passage.Id, answer.DocumentId);
+        Assert.Equal(passage.Text, answer.Text);
+        var source = Assert.Single(answer.Sources);
+        Assert.Equal(real.Knowledge.ArticlesById[passage.ArticleId].Title, source.Title);
+        Assert.Equal(passage.Text, source.Quote);
+        Assert.NotNull(answer.HighlightedText);
+        Assert.Equal(passage.Text, TextChecks.Unmarked(answer.HighlightedText));
+        Assert.NotEmpty(TextChecks.MarkedFragments(answer.HighlightedText));
+    }
+
+    // ---- small talk ----
+
+    [Theory]
+    [InlineData("hi", "greeting")]
+    [InlineData("Hello there!", "greeting")]
+    [InlineData("thanks", "thanks")]
+    [InlineData("Thank you so much!", "thanks")]
+    [InlineData("bye", "goodbye")]
+    [InlineData("who are you", "identity")]
+    [InlineData("Are you a bot?", "identity")]
+    [InlineData("what can you do", "help")]
+    public void Ask_SmallTalk_RepliesWithTheIntentsText(string question, string intent)
+    {
+        var answer = real.Engine.Ask(question);
+
+        AssertValid(answer, question);
+        Assert.Equal(AnswerKinds.SmallTalk, answer.Kind);
+        Assert.Equal(intent, answer.Intent);
+        Assert.Contains(answer.Text, real.Knowledge.Responses.Intents.Single(i => i.Name == intent).Replies);
+        Assert.Empty(answer.Sources);
+        Assert.False(answer.OffersHandoff);
+    }
+
+    [Fact]
+    public void Ask_SameSmallTalkTwice_GivesTheSameReply()
+    {
+        Assert.Equal(real.Engine.Ask("hello").Text, real.Engine.Ask("hello").Text);
+    }
+
+    // ---- clarify ----
+
+    [Fact]
+    public void Ask_TwoFaqsTooCloseToCall_AsksWhichWasMeant()
+    {
+        using var folder = new KnowledgeFolder { Faq = KnowledgeFolder.DefaultFaq + TwinEntries };
+        using var engine = RealKnowledge.CreateEngine(KnowledgeLoader.Load(folder.Write(), FixedTimeProvider.Today));
+
+        var answer = engine.Ask("what colour is the gadget?");
+
+        AssertValid(answer, "what colour is the gadget?", engine.Knowledge);
+        Assert.Equal(AnswerKinds.Clarify, answer.Kind);
+        Assert.Equal(["gadget-case-colour", "gadget-lid-colour"], answer.FollowUps.Select(f => f.Id).Order());
+        Assert.StartsWith("Did you mean", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("What colour is the gadget case?", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("What colour is the gadget lid?", answer.Text, StringComparison.Ordinal);
+        Assert.Empty(answer.Sources);
+    }
+
+    [Fact]
+    public void Ask_QuestionNamingOneOfTwoCloseFaqs_AnswersThatOne()
+    {
+        using var folder = new KnowledgeFolder { Faq = KnowledgeFolder.DefaultFaq + TwinEntries };
+        using var engine = RealKnowledge.CreateEngine(KnowledgeLoader.Load(folder.Write(), FixedTimeProvider.Today));
+
+        var answer = engine.Ask("what colour is the gadget lid");
+
+        Assert.Equal(AnswerKinds.Faq, answer.Kind);
+        Assert.Equal("gadget-lid-colour", answer.DocumentId);
+    }
+
+    // ---- fallback ----
+
+    [Theory]
+    [InlineData("what's the weather like tomorrow")]
+    [InlineData("tell me a joke")]
+    [InlineData("how do I reset my iPhone")]
+    [InlineData("what is the capital of France")]
+    [InlineData("is Norton antivirus any good")]
+    [InlineData("how do I cancel my McAfee subscription")]
+    public void Ask_OutOfScope_FallsBackAndOffersAPerson(string question)
+    {
+        var answer = real.Engine.Ask(question);
+
+        AssertValid(answer, question);
+        Assert.Equal(AnswerKinds.Fallback, answer.Kind);
+        Assert.True(answer.OffersHandoff);
+        Assert.NotEmpty(answer.FollowUps);
+        Assert.Contains(real.Knowledge.Responses.HandoffFor(new AnswerEngineOptions().SupportContact), answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(real.Knowledge.PassagesById.Values, p => answer.Text.Contains(p.Text, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("?!")]
+    [InlineData("the and of it")]
+    public void Ask_NothingToGoOn_FallsBackWithSuggestedQuestions(string question)
+    {
+        var answer = real.Engine.Ask(question);
+
+        AssertValid(answer, question);
+        Assert.Equal(AnswerKinds.Fallback, answer.Kind);
+        Assert.Equal(real.Knowledge.Responses.Suggested.Take(answer.FollowUps.Count), answer.FollowUps.Select(f => f.Id));
+        Assert.NotEmpty(answer.FollowUps);
+    }
+
+    [Fact]
+    public void Ask_AbstainEntrysOwnQuestion_FallsBackWithItsAnswerAndAPerson()
+    {
+        var gaps = real.Knowledge.Faqs.Where(f => f.Abstain).ToList();
+        Assert.NotEmpty(gaps);
+
+        foreach (var gap in gaps)
+        {
+            var answer = real.Engine.Ask(gap.Question);
+
+            AssertValid(answer, gap.Question);
+            Assert.Equal(AnswerKinds.Fallback, answer.Kind);
+            Assert.Equal(gap.Id, answer.DocumentId);
+            Assert.StartsWith(gap.Answer, answer.Text, StringComparison.Ordinal);
+            Assert.True(answer.OffersHandoff);
+            Assert.DoesNotContain(answer.FollowUps, f => f.Id == gap.Id || real.Knowledge.FaqsById[f.Id].Abstain);
+        }
+    }
+
+    // ---- any input ----
+
+    [Theory]
+    [InlineData("did updates stop on ９/２９")]
+    [InlineData("٩/٢٩ kaspersky")]
+    [InlineData("kaspersky २०२४")]
+    public void Ask_NonAsciiDigits_NeverThrows(string question)
+    {
+        var answer = real.Engine.Ask(question);
+
+        AssertValid(answer, question);
+    }
+
+    [Fact]
+    public void Ask_RandomInput_NeverThrowsAndAlwaysGivesAValidAnswer()
+    {
+        var random = new Random(29092024);
+        var vocabulary = real.VocabularyWords().Distinct().Order(StringComparer.Ordinal).ToArray();
+        string[] syntax = ["\"", "\"\"", "*", "NEAR(", "NEAR(a b, 2)", ")", "(", "AND", "OR", "NOT", "AND OR", "{title}:", "{title questions}:", "title:", "text : x", "^", "-", "+", ":", "'", ";", "--", "/*", "%", "_", "\\", "\0", "\u00ad", "\u200b", "\uE000", "\uE001"];
+        for (var i = 0; i < 2000; i++)
+        {
+            var question = (i % 5) switch
+            {
+                // A few very long questions; each costs far more than the rest together.
+                _ when i % 100 == 7 => Words(random, vocabulary, random.Next(800, 3000)),
+                0 => TextNormalizerTests.RandomText(random),
+                1 => Words(random, vocabulary, random.Next(1, 12)),
+                2 => Mix(random, vocabulary, syntax),
+                3 => new string(Enumerable.Range(0, random.Next(0, 40)).Select(_ => " \t.,;:!?\"'()[]{}*-/\\|<>"[random.Next(22)]).ToArray()),
+                _ => Mix(random, vocabulary, syntax) + TextNormalizerTests.RandomText(random),
+            };
+
+            var thrown = Record.Exception(() =>
+            {
+                AssertValid(real.Engine.Ask(question), question);
+                var results = real.Engine.Search(question, random.Next(1, 20));
+                Assert.All(results.Hits, h => Assert.InRange(h.Confidence, 0, 1));
+            });
+            Assert.True(thrown is null, $"iteration {i}: {System.Text.Json.JsonSerializer.Serialize(question.Length > 300 ? question[..300] : question)}: {thrown}");
+        }
+    }
+
+    private void AssertValid(Answer answer, string question) => AssertValid(answer, question, real.Knowledge);
+
+    /// <summary>What holds for every answer: the contract, and that everything it names exists in the knowledge base.</summary>
+    private static void AssertValid(Answer answer, string question, KnowledgeBase knowledge)
+    {
+        Assert.Equal(question, answer.Question);
+        Assert.Contains(answer.Kind, Kinds);
+        Assert.InRange(answer.Confidence, 0.0, 1.0);
+        Assert.False(string.IsNullOrWhiteSpace(answer.Text));
+        Assert.False(TextChecks.HasMarkup(answer.Text), answer.Text);
+        Assert.All(answer.FollowUps, f => Assert.Equal(knowledge.FaqsById[f.Id].Question, f.Question));
+        Assert.All(answer.Sources, s => Assert.True(TextChecks.ContainsLoosely(knowledge.PassagesById[s.PassageId].Text, s.Quote), s.Quote));
+        switch (answer.Kind)
+        {
+            case AnswerKinds.Faq:
+                Assert.Equal(knowledge.FaqsById[answer.DocumentId!].Answer, answer.Text);
+                Assert.NotEmpty(answer.Sources);
+                Assert.False(answer.OffersHandoff);
+                break;
+            case AnswerKinds.Passage:
+                Assert.Equal(knowledge.PassagesById[answer.DocumentId!].Text, answer.Text);
+                Assert.Single(answer.Sources);
+                Assert.False(answer.OffersHandoff);
+                break;
+            case AnswerKinds.Clarify:
+                Assert.Equal(2, answer.FollowUps.Count);
+                break;
+            case AnswerKinds.Fallback:
+                Assert.True(answer.OffersHandoff);
+                break;
+        }
+    }
+
+    private static string Words(Random random, string[] vocabulary, int count) =>
+        string.Join(' ', Enumerable.Range(0, count).Select(_ => vocabulary[random.Next(vocabulary.Length)]));
+
+    private static string Mix(Random random, string[] vocabulary, string[] syntax)
+    {
+        var sb = new StringBuilder();
+        for (var j = random.Next(1, 12); j > 0; j--)
+        {
+            sb.Append(random.Next(2) == 0 ? syntax[random.Next(syntax.Length)] : vocabulary[random.Next(vocabulary.Length)]);
+            if (random.Next(3) > 0)
+            {
+                sb.Append(' ');
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Two FAQ entries about different things (no shared tag, neither a follow-up of the other), phrased alike: they
+    /// differ only in a word that a question about "the gadget's colour" does not use.
+    /// </summary>
+    private const string TwinEntries =
+        """
+
+
+        - id: gadget-case-colour
+          question: What colour is the gadget case?
+          alternates: [gadget colour, colour of the gadget, which colour gadget, gadget colour options, is the gadget colourful]
+          answer: Acme says the first thing about it.
+          sources:
+            - article: sample
+              quote: "Support staff in the Springfield office"
+          tags: [case]
+
+        - id: gadget-lid-colour
+          question: What colour is the gadget lid?
+          alternates: [gadget colour, colour of the gadget, which colour gadget, gadget colour options, is the gadget colourful]
+          answer: Acme says the other thing about it.
+          sources:
+            - article: sample
+              quote: "Support staff in the Springfield office"
+          tags: [lid]
+        """;
+}

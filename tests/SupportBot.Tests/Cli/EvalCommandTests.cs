@@ -1,0 +1,72 @@
+using SupportBot.Tests.Support;
+
+namespace SupportBot.Tests.Cli;
+
+public sealed class EvalCommandTests : IDisposable
+{
+    private readonly string _temp = Path.Combine(Path.GetTempPath(), "supportbot-cli-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_temp))
+        {
+            Directory.Delete(_temp, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Eval_DevQuestions_ClearsTheBarsAndPrintsTheTable()
+    {
+        // The shared folder sits beside the repository, here and in CI.
+        var result = CliRunner.Run("eval", "--questions", "../shared/eval/dev-questions.jsonl");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        AssertTable(result.Stdout);
+    }
+
+    [Fact]
+    public void Eval_HeldOutQuestions_ClearsTheBars()
+    {
+        var result = CliRunner.Run("eval", "--questions", "tests/eval/heldout-questions.jsonl");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        AssertTable(result.Stdout);
+    }
+
+    [Fact]
+    public void Eval_MalformedQuestionFile_IsAUsageErrorNamingFileAndLine()
+    {
+        Directory.CreateDirectory(_temp);
+        var path = Path.Combine(_temp, "questions.jsonl");
+        File.WriteAllLines(path,
+        [
+            """{"q": "when did updates stop", "expect": "answer", "topic": "cutoff", "must": ["29"]}""",
+            """{"q": "hi", "expect": "smalltalk", "topic": "smalltalk", "must": []}""",
+            """{"q": "this line is cut short", "expect": """,
+        ]);
+
+        var result = CliRunner.Run("eval", "--questions", path);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"{path}:3", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("answer accuracy", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eval_MissingQuestionFile_IsAUsageError()
+    {
+        var result = CliRunner.Run("eval", "--questions", Path.Combine(_temp, "none.jsonl"));
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+    }
+
+    private static void AssertTable(string stdout)
+    {
+        Assert.Contains("answer accuracy", stdout, StringComparison.Ordinal);
+        Assert.Contains("wrong answers", stdout, StringComparison.Ordinal);
+        Assert.Contains("abstention", stdout, StringComparison.Ordinal);
+        Assert.Contains("small talk", stdout, StringComparison.Ordinal);
+        Assert.Contains("topic", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("BELOW THE BAR", stdout, StringComparison.Ordinal);
+    }
+}
