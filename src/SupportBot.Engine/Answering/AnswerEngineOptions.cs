@@ -21,14 +21,17 @@ public sealed class AnswerEngineOptions
     /// </summary>
     public double UnknownWordWeight { get; set; } = 2.0;
 
+    /// <summary>How many unknown words of a question weigh in full before the rest diminish. Default 2.</summary>
+    public int UnknownWordsAtFullWeight { get; set; } = 2;
+
     /// <summary>Each further unknown word in a question weighs this much of the one before. Default 0.6.</summary>
     public double UnknownWordDecay { get; set; } = 0.6;
 
     /// <summary>How much a spelling-corrected word counts when matched, relative to one typed correctly. Default 0.8.</summary>
     public double CorrectedWordFactor { get; set; } = 0.8;
 
-    /// <summary>Share of an FAQ's coverage that comes from its closest single phrasing. Default 0.3.</summary>
-    public double PhrasingCoverageShare { get; set; } = 0.3;
+    /// <summary>Share of an FAQ's coverage that comes from its closest single phrasing. Default 0.2.</summary>
+    public double PhrasingCoverageShare { get; set; } = 0.2;
 
     /// <summary>Credit for a word an FAQ has only in its answer, not in its phrasings or tags. Default 0.6.</summary>
     public double AnswerOnlyCredit { get; set; } = 0.6;
@@ -71,6 +74,9 @@ public sealed class AnswerEngineOptions
     /// they cannot tell documents apart and make every row a candidate. Default 0.5.
     /// </summary>
     public double RankingTermMaxShare { get; set; } = 0.5;
+
+    /// <summary>Whether stop words take part in matching a question to an FAQ's single phrasings. Default true.</summary>
+    public bool StopWordsInPhrasings { get; set; } = true;
 
     /// <summary>Follow-up or closest-topic suggestions offered. Default 3.</summary>
     public int Suggestions { get; set; } = 3;

@@ -47,7 +47,7 @@ internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList
             return [];
         }
 
-        var phrasings = session.RankPhrasings(ftsQuery, limit).ToDictionary(p => p.Row, p => p.Bm25);
+        var phrasings = session.RankPhrasings(PhrasingQuery(ftsQuery, query), limit).ToDictionary(p => p.Row, p => p.Bm25);
         var bestPhrasing = phrasings.Count > 0 ? Math.Max(phrasings.Values.Max(), double.Epsilon) : 1.0;
 
         var content = query.ContentTerms.ToList();
@@ -120,12 +120,16 @@ internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList
     private void DiminishUnknownWords(List<TermEvidence> evidence)
     {
         var factor = 1.0;
+        var unknown = 0;
         for (var i = 0; i < evidence.Count; i++)
         {
             if (evidence[i].Rows.Count == 0)
             {
                 evidence[i] = evidence[i] with { Weight = evidence[i].Weight * factor };
-                factor *= options.UnknownWordDecay;
+                if (++unknown >= options.UnknownWordsAtFullWeight)
+                {
+                    factor *= options.UnknownWordDecay;
+                }
             }
         }
     }
@@ -174,6 +178,21 @@ internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList
         }
 
         return (best, own);
+    }
+
+    /// <summary>
+    /// Phrasings are short questions, so the little words count there: "can kaspersky still offer anything"
+    /// is closest to the phrasing that has "still" and "anything" too. bm25 weighs them by their rarity.
+    /// </summary>
+    private string PhrasingQuery(string rankingQuery, AnalyzedQuery query)
+    {
+        if (!options.StopWordsInPhrasings)
+        {
+            return rankingQuery;
+        }
+
+        var little = TextNormalizer.Words(query.Normalized).Where(StopWords.Common.Contains).Distinct(StringComparer.Ordinal).ToList();
+        return little.Count == 0 ? rankingQuery : rankingQuery + " OR " + FtsQuery.AnyOf(little);
     }
 
     private TermEvidence Weigh(SearchSession session, QueryTerm term, int documentCount, bool prefix)
