@@ -28,7 +28,7 @@ public sealed class AnswerEngine : IDisposable
         var phrasingTerms = documents.SelectMany(d => d.Questions)
             .Select(q => _analyzer.Analyze(q, _ => true).ContentTerms.Count())
             .ToList();
-        _scorer = new CandidateScorer(options, phrasingTerms);
+        _scorer = new CandidateScorer(options, phrasingTerms, knowledge.CommonWords);
     }
 
     public KnowledgeBase Knowledge { get; }

@@ -24,6 +24,12 @@ public sealed class AnswerEngineOptions
     /// <summary>How many unknown words of a question weigh in full before the rest diminish. Default 2.</summary>
     public int UnknownWordsAtFullWeight { get; set; } = 2;
 
+    /// <summary>
+    /// Weight of an everyday English word the knowledge base lacks, in a question that already names its
+    /// topic with two telling words. Default 0.5.
+    /// </summary>
+    public double EverydayWordFactor { get; set; } = 0.5;
+
     /// <summary>Each further unknown word in a question weighs this much of the one before. Default 0.6.</summary>
     public double UnknownWordDecay { get; set; } = 0.6;
 
@@ -39,14 +45,14 @@ public sealed class AnswerEngineOptions
     /// <summary>Weight of everyday words ("time", "name", "work") relative to their rarity here. Default 0.35.</summary>
     public double WeakWordFactor { get; set; } = 0.35;
 
-    /// <summary>Share of the re-ranking score from bm25 over whole documents. Default 0.25.</summary>
-    public double Bm25Share { get; set; } = 0.25;
+    /// <summary>Share of the re-ranking score from bm25 over whole documents. Default 0.15.</summary>
+    public double Bm25Share { get; set; } = 0.15;
 
     /// <summary>
-    /// Share of the re-ranking score from bm25 over an FAQ's single best phrasing (the rest is coverage).
-    /// Default 0.35.
+    /// Share of the re-ranking score from the similarity of the question to an FAQ's closest single phrasing
+    /// (the rest is coverage). Default 0.5.
     /// </summary>
-    public double PhrasingShare { get; set; } = 0.35;
+    public double PhrasingShare { get; set; } = 0.5;
 
     /// <summary>Added to FAQ entries' re-ranking score: written answers beat raw passages. Default 0.1.</summary>
     public double FaqPrior { get; set; } = 0.1;

@@ -30,7 +30,8 @@ public sealed record ScoredCandidate(IndexHit Hit, SearchDocument Document, doub
 /// </summary>
 /// <param name="options">Weights and thresholds.</param>
 /// <param name="phrasingTerms">For each indexed phrasing, how many topic terms it has (as the analyzer counts them).</param>
-internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList<int> phrasingTerms)
+/// <param name="commonWords">Everyday English words; unknown ones are context rather than topic.</param>
+internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList<int> phrasingTerms, IReadOnlySet<string> commonWords)
 {
     public List<ScoredCandidate> Score(SearchSession session, AnalyzedQuery query, int limit, bool prefixLast = false)
     {
@@ -47,13 +48,11 @@ internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList
             return [];
         }
 
-        var phrasings = session.RankPhrasings(PhrasingQuery(ftsQuery, query), limit).ToDictionary(p => p.Row, p => p.Bm25);
-        var bestPhrasing = phrasings.Count > 0 ? Math.Max(phrasings.Values.Max(), double.Epsilon) : 1.0;
 
         var content = query.ContentTerms.ToList();
         var documents = session.Index.Documents;
         var evidence = content.Select(t => Weigh(session, t, documents.Count, prefixLast && t == terms[^1])).ToList();
-        DiminishUnknownWords(evidence);
+        DiminishUnknownWords(evidence, documents.Count);
         var totalWeight = evidence.Sum(e => e.Weight);
         var singleWord = content.Count == 1;
         var bestBm25 = Math.Max(hits[0].Bm25, double.Epsilon);
@@ -81,7 +80,7 @@ internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList
             }
 
             var coverage = totalWeight > 0 ? matchedWeight / totalWeight : 0;
-            var (closest, ownPhrasing) = isFaq ? BestPhrasing(session, evidence, hit.Row) : (0, false);
+            var (closest, similarity, ownPhrasing) = isFaq ? BestPhrasing(session, evidence, hit.Row) : (0, 0, false);
             var phrasingCoverage = totalWeight > 0 ? closest / totalWeight : 0;
             if (isFaq)
             {
@@ -98,7 +97,7 @@ internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList
             // (a short phrasing matching only "kaspersky" scores high on bm25 alone).
             var score = coverage * (
                     options.Bm25Share * (hit.Bm25 / bestBm25)
-                    + options.PhrasingShare * (phrasings.GetValueOrDefault(hit.Row) / bestPhrasing)
+                    + options.PhrasingShare * similarity
                     + (1 - options.Bm25Share - options.PhrasingShare))
                 + (isFaq ? options.FaqPrior : 0);
             scored.Add(new ScoredCandidate(hit, document, coverage, Math.Clamp(confidence, 0, 1), score, ftsQuery)
@@ -117,15 +116,19 @@ internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList
     /// an out-of-scope question, but a long message full of context ("I run a dental office and…") is not
     /// less in scope for every word of its story.
     /// </summary>
-    private void DiminishUnknownWords(List<TermEvidence> evidence)
+    private void DiminishUnknownWords(List<TermEvidence> evidence, int documentCount)
     {
+        // Once a question clearly names its topic (two telling words the knowledge base has), everyday
+        // words it does not have ("exactly", "office") are the customer's story, not another topic.
+        var telling = evidence.Count(e => e.Rows.Count > 0 && e.Rows.Count <= documentCount * options.RankingTermMaxShare);
         var factor = 1.0;
         var unknown = 0;
         for (var i = 0; i < evidence.Count; i++)
         {
             if (evidence[i].Rows.Count == 0)
             {
-                evidence[i] = evidence[i] with { Weight = evidence[i].Weight * factor };
+                var everyday = telling >= 2 && commonWords.Contains(evidence[i].Term) ? options.EverydayWordFactor : 1.0;
+                evidence[i] = evidence[i] with { Weight = evidence[i].Weight * factor * everyday };
                 if (++unknown >= options.UnknownWordsAtFullWeight)
                 {
                     factor *= options.UnknownWordDecay;
@@ -156,10 +159,12 @@ internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList
     /// The weight of the question's words covered by the entry's closest phrasing, and whether some phrasing
     /// is the question itself (every word of each found in the other).
     /// </summary>
-    private (double Covered, bool Own) BestPhrasing(SearchSession session, List<TermEvidence> evidence, int row)
+    private (double Covered, double Similarity, bool Own) BestPhrasing(SearchSession session, List<TermEvidence> evidence, int row)
     {
         var best = 0.0;
+        var similarity = 0.0;
         var own = false;
+        var total = evidence.Sum(e => e.Weight);
         foreach (var phrasing in session.Index.PhrasingsOf[row])
         {
             var covered = 0.0;
@@ -175,23 +180,35 @@ internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList
 
             best = Math.Max(best, covered);
             own |= matchedTerms == evidence.Count && matchedTerms >= phrasingTerms[phrasing];
+            // How much of the question the phrasing has, times how much of the phrasing the question has:
+            // a short phrasing that is all question beats a long one that merely contains it.
+            if (total > 0 && matchedTerms > 0)
+            {
+                similarity = Math.Max(similarity, covered / total * Math.Min(1.0, (double)matchedTerms / Math.Max(1, phrasingTerms[phrasing])));
+            }
         }
 
-        return (best, own);
+        return (best, similarity, own);
     }
 
     /// <summary>
     /// Phrasings are short questions, so the little words count there: "can kaspersky still offer anything"
     /// is closest to the phrasing that has "still" and "anything" too. bm25 weighs them by their rarity.
     /// </summary>
-    private string PhrasingQuery(string rankingQuery, AnalyzedQuery query)
+    private string PhrasingQuery(SearchSession session, string rankingQuery, AnalyzedQuery query)
     {
         if (!options.StopWordsInPhrasings)
         {
             return rankingQuery;
         }
 
-        var little = TextNormalizer.Words(query.Normalized).Where(StopWords.Common.Contains).Distinct(StringComparer.Ordinal).ToList();
+        // Words in most phrasings ("the", "is") tell none apart and only make FTS5 score every row.
+        var maxRows = session.Index.PhrasingCount * options.RankingTermMaxShare / 2;
+        var little = TextNormalizer.Words(query.Normalized)
+            .Where(StopWords.Common.Contains)
+            .Distinct(StringComparer.Ordinal)
+            .Where(w => session.MatchPhrasings(FtsQuery.AnyOf([w])).Count <= maxRows)
+            .ToList();
         return little.Count == 0 ? rankingQuery : rankingQuery + " OR " + FtsQuery.AnyOf(little);
     }
 
@@ -201,7 +218,7 @@ internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList
         var rows = session.Match(any);
         if (rows.Count == 0)
         {
-            return new TermEvidence(rows, rows, null, options.UnknownWordWeight, 0, 0);
+            return new TermEvidence(term.Text, rows, rows, null, options.UnknownWordWeight, 0, 0);
         }
 
         var strongRows = session.Match(FtsQuery.InColumns(FtsQuery.PhrasingColumns, any));
@@ -215,16 +232,17 @@ internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList
         // A corrected word may have been a real word we do not know ("timer" is not "time"): it weighs
         // in the total as an unknown word would, and counts only partly when matched.
         return term.CorrectedFrom is null
-            ? new TermEvidence(rows, strongRows, phrasingRows, idf, idf, idf)
-            : new TermEvidence(rows, strongRows, phrasingRows, Math.Max(idf, options.UnknownWordWeight), idf * options.CorrectedWordFactor, idf * options.CorrectedWordFactor);
+            ? new TermEvidence(term.Text, rows, strongRows, phrasingRows, idf, idf, idf)
+            : new TermEvidence(term.Text, rows, strongRows, phrasingRows, Math.Max(idf, options.UnknownWordWeight), idf * options.CorrectedWordFactor, idf * options.CorrectedWordFactor);
     }
 
     /// <summary>What one topic word of the question contributes.</summary>
+    /// <param name="Term">The word or phrase.</param>
     /// <param name="Rows">Documents containing it (or a synonym) anywhere.</param>
     /// <param name="StrongRows">Documents containing it in the question, phrasings or tags.</param>
     /// <param name="PhrasingRows">FAQ phrasings containing it (null when no document does).</param>
     /// <param name="Weight">Its share of the question's total.</param>
     /// <param name="MatchedWeight">What a document containing it gains.</param>
     /// <param name="Idf">Its rarity, for the evidence floor.</param>
-    private readonly record struct TermEvidence(RowSet Rows, RowSet StrongRows, RowSet? PhrasingRows, double Weight, double MatchedWeight, double Idf);
+    private readonly record struct TermEvidence(string Term, RowSet Rows, RowSet StrongRows, RowSet? PhrasingRows, double Weight, double MatchedWeight, double Idf);
 }

@@ -14,6 +14,7 @@ public static class KnowledgeLoader
     public const string IngestionFile = "ingestion.yaml";
     public const string SynonymsFile = "synonyms.txt";
     public const string ResponsesFile = "responses.yaml";
+    public const string CommonWordsFile = "common-words.txt";
 
     /// <summary>Loads and validates; throws <see cref="KnowledgeLoadException"/> with every problem found.</summary>
     public static KnowledgeBase Load(string root, TimeProvider time)
@@ -40,6 +41,7 @@ public static class KnowledgeLoader
         var faqs = files.ReadAll(FaqFolder, "*.yaml", (f, t) => FaqReader.Read(f, t, problems)).SelectMany(x => x).ToList();
         var synonyms = files.ReadRequired(SynonymsFile, (f, t) => SynonymMap.Read(f, t, problems)) ?? SynonymMap.Empty;
         var responses = files.ReadRequired(ResponsesFile, (f, t) => ResponsesReader.Read(f, t, problems));
+        var commonWords = files.ReadOptional(CommonWordsFile, (_, t) => ReadWordList(t));
 
         if (articles.Count == 0)
         {
@@ -57,8 +59,14 @@ public static class KnowledgeLoader
             return (null, problems);
         }
 
-        return (new KnowledgeBase(articles, resolved, synonyms, responses), problems);
+        return (new KnowledgeBase(articles, resolved, synonyms, responses, commonWords), problems);
     }
+
+    private static HashSet<string> ReadWordList(string text) => text
+        .Split('\n')
+        .Select(line => line.Trim().ToLowerInvariant())
+        .Where(line => line.Length > 0 && !line.StartsWith('#'))
+        .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Reads files below the root, turning I/O failures into problems rather than crashes.</summary>
     private sealed class KnowledgeFiles(string root, List<KnowledgeProblem> problems)

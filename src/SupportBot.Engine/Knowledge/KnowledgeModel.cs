@@ -43,8 +43,10 @@ public sealed class KnowledgeBase
         IReadOnlyList<Article> articles,
         IReadOnlyList<FaqEntry> faqs,
         SynonymMap synonyms,
-        ResponseTexts responses)
+        ResponseTexts responses,
+        IReadOnlySet<string>? commonWords = null)
     {
+        CommonWords = commonWords ?? new HashSet<string>(StringComparer.Ordinal);
         Articles = articles;
         Faqs = faqs;
         Synonyms = synonyms;
@@ -58,6 +60,9 @@ public sealed class KnowledgeBase
     public IReadOnlyList<FaqEntry> Faqs { get; }
     public SynonymMap Synonyms { get; }
     public ResponseTexts Responses { get; }
+
+    /// <summary>Everyday English words (common-words.txt): context, not topic, when the knowledge base lacks them.</summary>
+    public IReadOnlySet<string> CommonWords { get; }
     public IReadOnlyDictionary<string, Article> ArticlesById { get; }
     public IReadOnlyDictionary<string, FaqEntry> FaqsById { get; }
     public IReadOnlyDictionary<string, Passage> PassagesById { get; }
