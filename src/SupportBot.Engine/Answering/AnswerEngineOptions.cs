@@ -81,9 +81,6 @@ public sealed class AnswerEngineOptions
     /// </summary>
     public double RankingTermMaxShare { get; set; } = 0.5;
 
-    /// <summary>Whether stop words take part in matching a question to an FAQ's single phrasings. Default true.</summary>
-    public bool StopWordsInPhrasings { get; set; } = true;
-
     /// <summary>Follow-up or closest-topic suggestions offered. Default 3.</summary>
     public int Suggestions { get; set; } = 3;
 

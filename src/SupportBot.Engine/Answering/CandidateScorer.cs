@@ -191,27 +191,6 @@ internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList
         return (best, similarity, own);
     }
 
-    /// <summary>
-    /// Phrasings are short questions, so the little words count there: "can kaspersky still offer anything"
-    /// is closest to the phrasing that has "still" and "anything" too. bm25 weighs them by their rarity.
-    /// </summary>
-    private string PhrasingQuery(SearchSession session, string rankingQuery, AnalyzedQuery query)
-    {
-        if (!options.StopWordsInPhrasings)
-        {
-            return rankingQuery;
-        }
-
-        // Words in most phrasings ("the", "is") tell none apart and only make FTS5 score every row.
-        var maxRows = session.Index.PhrasingCount * options.RankingTermMaxShare / 2;
-        var little = TextNormalizer.Words(query.Normalized)
-            .Where(StopWords.Common.Contains)
-            .Distinct(StringComparer.Ordinal)
-            .Where(w => session.MatchPhrasings(FtsQuery.AnyOf([w])).Count <= maxRows)
-            .ToList();
-        return little.Count == 0 ? rankingQuery : rankingQuery + " OR " + FtsQuery.AnyOf(little);
-    }
-
     private TermEvidence Weigh(SearchSession session, QueryTerm term, int documentCount, bool prefix)
     {
         var any = FtsQuery.AnyOf(term.Alternatives, prefix);

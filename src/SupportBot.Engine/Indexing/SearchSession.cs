@@ -19,8 +19,6 @@ public sealed record IndexMarks(string Snippet, string HighlightedText);
 /// </summary>
 public sealed class SearchSession : IDisposable
 {
-    /// <summary>Phrasing rows read per entry wanted: enough that a handful of entries cannot crowd out the rest.</summary>
-    private const int PhrasingsPerEntry = 4;
 
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _rank;
@@ -29,9 +27,6 @@ public sealed class SearchSession : IDisposable
     private readonly SqliteCommand _marks;
     private readonly SqliteParameter _marksQuery;
     private readonly SqliteParameter _marksRow;
-    private readonly SqliteCommand _phrasings;
-    private readonly SqliteParameter _phrasingsQuery;
-    private readonly SqliteParameter _phrasingsLimit;
     private readonly SqliteCommand _matchPhrasings;
     private readonly SqliteParameter _matchPhrasingsQuery;
     private readonly SqliteCommand _match;
@@ -57,13 +52,6 @@ public sealed class SearchSession : IDisposable
         _marksQuery = _marks.Parameters.Add("$q", SqliteType.Text);
         _marksRow = _marks.Parameters.Add("$row", SqliteType.Integer);
         _marks.Prepare();
-
-        _phrasings = _connection.CreateCommand();
-        _phrasings.CommandText = 
-            "SELECT doc, bm25(phrasings) AS score FROM phrasings WHERE phrasings MATCH $q ORDER BY score LIMIT $limit;";
-        _phrasingsQuery = _phrasings.Parameters.Add("$q", SqliteType.Text);
-        _phrasingsLimit = _phrasings.Parameters.Add("$limit", SqliteType.Integer);
-        _phrasings.Prepare();
 
         _matchPhrasings = _connection.CreateCommand();
         _matchPhrasings.CommandText = "SELECT rowid FROM phrasings WHERE phrasings MATCH $q;";
@@ -109,30 +97,6 @@ public sealed class SearchSession : IDisposable
     }
 
     /// <summary>
-    /// The FAQ rows whose best single phrasing matches an FTS5 query, with that phrasing's bm25 (made
-    /// positive), best first.
-    /// </summary>
-    public List<(int Row, double Bm25)> RankPhrasings(string ftsQuery, int limit)
-    {
-        // bm25() cannot be aggregated in SQL, so the best phrasing per entry is kept here, in rank order.
-        _phrasingsQuery.Value = ftsQuery;
-        _phrasingsLimit.Value = limit * PhrasingsPerEntry;
-        var rows = new List<(int, double)>(limit);
-        var seen = new HashSet<int>();
-        using var reader = _phrasings.ExecuteReader();
-        while (reader.Read() && rows.Count < limit)
-        {
-            var row = (int)reader.GetInt64(0) - 1;
-            if (seen.Add(row))
-            {
-                rows.Add((row, -reader.GetDouble(1)));
-            }
-        }
-
-        return rows;
-    }
-
-    /// <summary>
     /// Which rows an FTS5 query matches at all, as a set of row positions. Memoised per index: the index
     /// never changes, and questions keep asking about the same words.
     /// </summary>
@@ -169,7 +133,6 @@ public sealed class SearchSession : IDisposable
     {
         _rank.Dispose();
         _marks.Dispose();
-        _phrasings.Dispose();
         _match.Dispose();
         _matchPhrasings.Dispose();
         _connection.Dispose();
