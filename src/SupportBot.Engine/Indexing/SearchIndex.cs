@@ -17,6 +17,9 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Marks the end of a matched word.</summary>
     public const char MarkEnd = '\uE001';
 
+    /// <summary>Porter stemming over Unicode words with diacritics folded, for every table.</summary>
+    internal const string Tokenizer = "porter unicode61 remove_diacritics 2";
+
     internal const int TitleColumn = 0;
     internal const int TextColumn = 2;
 
@@ -125,23 +128,10 @@ public sealed class SearchIndex : IDisposable
     private static void Fill(SqliteConnection connection, IReadOnlyList<SearchDocument> documents)
     {
         using var transaction = connection.BeginTransaction();
-        using (var create = connection.CreateCommand())
-        {
-            create.CommandText =
-                "CREATE VIRTUAL TABLE docs USING fts5(title, questions, text, tags, " +
-                "tokenize = 'porter unicode61 remove_diacritics 2');";
-            create.ExecuteNonQuery();
-        }
-
-        using (var create = connection.CreateCommand())
-        {
-            // Each FAQ phrasing on its own row: bm25 over short rows finds the entry whose single phrasing is
-            // closest to the question, which bm25 over a whole entry (many phrasings, one long row) blurs.
-            create.CommandText =
-                "CREATE VIRTUAL TABLE phrasings USING fts5(text, doc UNINDEXED, " +
-                "tokenize = 'porter unicode61 remove_diacritics 2');";
-            create.ExecuteNonQuery();
-        }
+        CreateTable(connection, "docs", "title, questions, text, tags");
+        // Each FAQ phrasing on its own row as well, analysed the same way: the re-ranking asks which words
+        // of the question each single phrasing has, which one row per entry (all phrasings together) blurs.
+        CreateTable(connection, "phrasings", "text, doc UNINDEXED");
 
         using var insertPhrasing = connection.CreateCommand();
         insertPhrasing.CommandText = "INSERT INTO phrasings(rowid, text, doc) VALUES ($rowid, $text, $doc);";
@@ -179,6 +169,13 @@ public sealed class SearchIndex : IDisposable
         }
 
         transaction.Commit();
+    }
+
+    private static void CreateTable(SqliteConnection connection, string name, string columns)
+    {
+        using var create = connection.CreateCommand();
+        create.CommandText = $"CREATE VIRTUAL TABLE {name} USING fts5({columns}, tokenize = '{Tokenizer}');";
+        create.ExecuteNonQuery();
     }
 
     internal SqliteConnection OpenSessionConnection()

@@ -103,24 +103,16 @@ public sealed class SearchSession : IDisposable
     public RowSet Match(string ftsQuery) => Index.MatchCache.GetOrAdd(ftsQuery, MatchUncached);
 
     /// <summary>Which FAQ phrasings an FTS5 query matches, as positions in the phrasings table. Memoised.</summary>
-    public RowSet MatchPhrasings(string ftsQuery) => Index.PhrasingMatchCache.GetOrAdd(ftsQuery, query =>
-    {
-        _matchPhrasingsQuery.Value = query;
-        var rows = new RowSet(Index.PhrasingCount);
-        using var reader = _matchPhrasings.ExecuteReader();
-        while (reader.Read())
-        {
-            rows.Add((int)reader.GetInt64(0) - 1);
-        }
+    public RowSet MatchPhrasings(string ftsQuery) =>
+        Index.PhrasingMatchCache.GetOrAdd(ftsQuery, query => ReadRows(_matchPhrasings, _matchPhrasingsQuery, query, Index.PhrasingCount));
 
-        return rows;
-    });
+    private RowSet MatchUncached(string ftsQuery) => ReadRows(_match, _matchQuery, ftsQuery, Index.Documents.Count);
 
-    private RowSet MatchUncached(string ftsQuery)
+    private static RowSet ReadRows(SqliteCommand command, SqliteParameter parameter, string ftsQuery, int size)
     {
-        _matchQuery.Value = ftsQuery;
-        var rows = new RowSet(Index.Documents.Count);
-        using var reader = _match.ExecuteReader();
+        parameter.Value = ftsQuery;
+        var rows = new RowSet(size);
+        using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             rows.Add((int)reader.GetInt64(0) - 1);
