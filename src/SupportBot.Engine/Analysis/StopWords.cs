@@ -21,7 +21,7 @@ public static class StopWords
         "will", "may", "might", "must", "not", "no", "yes", "any", "some", "all", "just", "also", "too", "very",
         "really", "please", "pls", "plz", "thanks", "tell", "know", "say", "said", "get", "got", "going", "go",
         "now", "still", "ever", "anymore", "any", "more", "much", "many", "lot", "thing", "things", "mean", "means", "meaning",
-        "happen", "happened", "happening", "happens", "like", "want", "need", "im", "ive", "id", "hi", "hello", "hey",
+        "happen", "happened", "happening", "happens", "like", "want", "need", "says", "saying", "im", "ive", "id", "hi", "hello", "hey",
         "ok", "okay", "yeah", "u", "ur", "r", "s", "t", "d", "ll", "re", "ve", "m", "than", "such", "only", "own",
         "same", "other", "again", "whether", "anything", "something", "someone", "anyone", "else", "because",
     };
