@@ -61,11 +61,23 @@ public sealed class AnswerEngine : IDisposable
 
         return Index.Query(session =>
         {
-            var analyzed = _analyzer.Analyze(trimmed, word => session.Match(FtsQuery.AnyOf([word])).Count > 0);
-            var candidates = analyzed.ContentTerms.Any() ? _scorer.Score(session, analyzed, Index.Options.Candidates) : [];
-            return Decide(session, question, analyzed, candidates);
+            // Answer the reading of the message the engine is surest of (see MessageFocus).
+            (AnalyzedQuery Analyzed, List<ScoredCandidate> Candidates)? best = null;
+            foreach (var reading in MessageFocus.Readings(trimmed, sentence => _smallTalk.Detect(sentence) is not null))
+            {
+                var analyzed = _analyzer.Analyze(reading, word => session.Match(FtsQuery.AnyOf([word])).Count > 0);
+                var candidates = analyzed.ContentTerms.Any() ? _scorer.Score(session, analyzed, Index.Options.Candidates) : [];
+                if (best is null || TopConfidence(candidates) > TopConfidence(best.Value.Candidates))
+                {
+                    best = (analyzed, candidates);
+                }
+            }
+
+            return Decide(session, question, best!.Value.Analyzed, best.Value.Candidates);
         });
     }
+
+    private static double TopConfidence(List<ScoredCandidate> candidates) => candidates.Count == 0 ? 0 : candidates.Max(c => c.Confidence);
 
     /// <summary>The support agents' lookup: every matching FAQ and passage, ranked.</summary>
     public SearchResults Search(string query, int top, bool prefixLast = false)

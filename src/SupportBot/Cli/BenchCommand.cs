@@ -51,13 +51,21 @@ internal static class BenchCommand
 
             var n = Math.Max(1, parse.GetValue(count));
             var latencies = new double[n];
+            var perQuestion = new Dictionary<string, List<double>>(StringComparer.Ordinal);
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var total = Stopwatch.StartNew();
             for (var i = 0; i < n; i++)
             {
                 var sw = Stopwatch.StartNew();
-                engine.Ask(set[i % set.Count]);
+                var question = set[i % set.Count];
+                engine.Ask(question);
                 latencies[i] = sw.Elapsed.TotalMicroseconds;
+                if (!perQuestion.TryGetValue(question, out var times))
+                {
+                    perQuestion[question] = times = [];
+                }
+
+                times.Add(latencies[i]);
             }
 
             var elapsed = total.Elapsed;
@@ -71,6 +79,13 @@ internal static class BenchCommand
             Console.WriteLine(string.Create(inv, $"questions: {n} ({set.Count} distinct), {n / elapsed.TotalSeconds:0} per second on one thread"));
             Console.WriteLine(string.Create(inv, $"latency µs: p50 {Percentile(latencies, 0.50):0} | p90 {Percentile(latencies, 0.90):0} | p99 {Percentile(latencies, 0.99):0} | max {latencies[^1]:0}"));
             Console.WriteLine(string.Create(inv, $"allocated per question: {allocated / n / 1024.0:0.0} KiB; working set {Environment.WorkingSet / (1024 * 1024)} MiB"));
+            Console.WriteLine("slowest questions (median µs over their repeats):");
+            foreach (var (question, median) in perQuestion
+                         .Select(p => (p.Key, Median(p.Value.Order().ToList())))
+                         .OrderByDescending(p => p.Item2).Take(5))
+            {
+                Console.WriteLine(string.Create(inv, $"  {median,8:0}  {(question.Length > 80 ? question[..80] + "…" : question)}"));
+            }
             return ExitCodes.Ok;
         });
         return command;
