@@ -24,6 +24,14 @@ public static class StopWords
         "happen", "happened", "happening", "happens", "like", "want", "need", "says", "saying", "im", "ive", "id", "hi", "hello", "hey",
         "ok", "okay", "yeah", "u", "ur", "r", "s", "t", "d", "ll", "re", "ve", "m", "than", "such", "only", "own",
         "same", "other", "again", "whether", "anything", "something", "someone", "anyone", "else", "because",
+        "before", "after", "above", "below", "between", "through", "during", "while", "until", "till", "since",
+        "against", "further", "once", "both", "each", "few", "most", "either", "neither", "nor", "onto", "upon",
+        "within", "without", "toward", "towards", "among", "around", "along", "across", "behind", "beyond", "via",
+        "per", "already", "yet", "ago", "even", "every", "exactly", "actually", "basically", "anyway", "maybe",
+        "perhaps", "probably", "definitely", "certainly", "quite", "rather", "somewhat", "whatever", "whenever",
+        "however", "therefore", "though", "although", "unless", "whose", "whom", "ours", "theirs", "himself",
+        "herself", "itself", "themselves", "ourselves", "yourself", "everything", "nothing", "everyone", "nobody",
+        "one", "ones", "read", "heard", "hear", "saw", "seen", "noticed", "dear", "hello", "thank", "appreciate",
     };
 
     /// <summary>

@@ -67,7 +67,8 @@ public sealed class AnswerEngine : IDisposable
             {
                 var analyzed = _analyzer.Analyze(reading, word => session.Match(FtsQuery.AnyOf([word])).Count > 0);
                 var candidates = analyzed.ContentTerms.Any() ? _scorer.Score(session, analyzed, Index.Options.Candidates) : [];
-                if (best is null || TopConfidence(candidates) > TopConfidence(best.Value.Candidates))
+                // A shorter reading must still name a topic: "Which ones are those?" alone names nothing.
+                if (best is null || (analyzed.ContentTerms.Count() >= 2 && TopConfidence(candidates) > TopConfidence(best.Value.Candidates)))
                 {
                     best = (analyzed, candidates);
                 }
@@ -91,7 +92,7 @@ public sealed class AnswerEngine : IDisposable
             var scored = _scorer.Score(session, analyzed, Math.Max(top, Index.Options.Candidates), prefixLast);
             var hits = scored.Take(top).Select(c => new SearchHit(
                 c.Document.Id, c.Document.Kind, c.Document.Title, session.Marks(c.FtsQuery, c.Hit.Row).Snippet, Math.Round(c.Score, 4),
-                Math.Round(c.Confidence, 4), SourceOf(c.Document), c.Document.Text)).ToList();
+                Math.Round(c.Confidence, 4), SourceOf(c.Document), c.Document.Text, c.Explanation)).ToList();
             return new SearchResults(query, hits, Corrections(analyzed));
         });
     }
@@ -100,7 +101,10 @@ public sealed class AnswerEngine : IDisposable
 
     private Answer Decide(SearchSession session, string question, AnalyzedQuery analyzed, List<ScoredCandidate> candidates)
     {
-        var chosen = candidates.FirstOrDefault(c => c.Confidence >= (c.IsFaq ? _options.FaqThreshold : _options.PassageThreshold));
+        // Only the best-ranked candidates may answer: one further down that happens to clear its threshold
+        // is a worse match the ranking already passed over, and answering with it is how wrong answers happen.
+        var chosen = candidates.Take(_options.AnswerFromTop)
+            .FirstOrDefault(c => c.Confidence >= (c.IsFaq ? _options.FaqThreshold : _options.PassageThreshold));
         if (chosen is null)
         {
             return Fallback(question, analyzed, candidates);

@@ -81,6 +81,9 @@ public sealed class AnswerEngineOptions
     /// </summary>
     public double RankingTermMaxShare { get; set; } = 0.5;
 
+    /// <summary>How many of the best-ranked candidates may answer (the first that clears its threshold). Default 1.</summary>
+    public int AnswerFromTop { get; set; } = 1;
+
     /// <summary>Follow-up or closest-topic suggestions offered. Default 3.</summary>
     public int Suggestions { get; set; } = 3;
 

@@ -18,6 +18,12 @@ public sealed record ScoredCandidate(IndexHit Hit, SearchDocument Document, doub
     /// <summary>The question is one of the entry's own phrasings: each has all of the other's topic words.</summary>
     public bool IsOwnPhrasing { get; init; }
 
+    /// <summary>
+    /// Each topic word with its weight and how this document has it: + in its phrasings, question or tags,
+    /// ~ only in its text, - not at all, ? unknown to the knowledge base. For <c>search --explain</c>.
+    /// </summary>
+    public string Explanation { get; init; } = "";
+
     public bool IsFaq => Document.Kind == DocumentKinds.Faq;
 }
 
@@ -47,7 +53,6 @@ internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList
         {
             return [];
         }
-
 
         var content = query.ContentTerms.ToList();
         var documents = session.Index.Documents;
@@ -104,6 +109,8 @@ internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList
             {
                 PhrasingCoverage = Math.Min(1, phrasingCoverage),
                 IsOwnPhrasing = ownPhrasing,
+                Explanation = string.Join(", ", evidence.Select(e =>
+                    $"{e.Term}:{e.Weight:0.00}{(e.Rows.Count == 0 ? "?" : e.StrongRows.Contains(hit.Row) ? "+" : e.Rows.Contains(hit.Row) ? "~" : "-")}")),
             });
         }
 

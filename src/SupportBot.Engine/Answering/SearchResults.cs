@@ -12,7 +12,8 @@ public sealed record DocumentSource(string Title, string? Url);
 /// <param name="Confidence">The confidence the bot would have answering with it, 0..1.</param>
 /// <param name="Source">The article it rests on.</param>
 /// <param name="Text">The full answer or passage text, for copying.</param>
-public sealed record SearchHit(string Id, string Kind, string Title, string Snippet, double Score, double Confidence, DocumentSource Source, string Text);
+/// <param name="Explanation">How each word of the query counted for this hit (see <see cref="ScoredCandidate.Explanation"/>).</param>
+public sealed record SearchHit(string Id, string Kind, string Title, string Snippet, double Score, double Confidence, DocumentSource Source, string Text, string Explanation);
 
 /// <summary>The agents' search results.</summary>
 public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Hits, IReadOnlyList<string> Corrections);

@@ -14,7 +14,8 @@ internal static class SearchCommand
         var query = new Argument<string[]>("query") { Description = "What to look up", Arity = ArgumentArity.OneOrMore };
         var top = new Option<int>("--top") { Description = "How many results (default 10)", DefaultValueFactory = _ => 10 };
         var json = new Option<bool>("--json") { Description = "Write the results as JSON" };
-        var command = new Command("search", "Look up every matching FAQ entry and passage, ranked, with snippets") { query, top, json };
+        var explain = new Option<bool>("--explain") { Description = "Show how each word of the query counted for each hit" };
+        var command = new Command("search", "Look up every matching FAQ entry and passage, ranked, with snippets") { query, top, json, explain };
         command.SetAction(parse =>
         {
             if (parse.GetValue(top) < 1)
@@ -44,6 +45,10 @@ internal static class SearchCommand
                 Console.WriteLine($"    {hit.Title}");
                 Console.WriteLine($"    {Marks.ForConsole(hit.Snippet)}");
                 Console.WriteLine($"    Source: {hit.Source.Title}");
+                if (parse.GetValue(explain))
+                {
+                    Console.WriteLine($"    Words: {hit.Explanation}");
+                }
             }
 
             if (results.Corrections.Count > 0)
