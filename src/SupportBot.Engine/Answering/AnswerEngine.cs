@@ -89,7 +89,7 @@ public sealed class AnswerEngine : IDisposable
         return Index.Query(session =>
         {
             var analyzed = _analyzer.Analyze(query, word => session.Match(FtsQuery.AnyOf([word])).Count > 0);
-            var scored = _scorer.Score(session, analyzed, Math.Max(top, Index.Options.Candidates), prefixLast);
+            var scored = _scorer.Score(session, analyzed, Math.Max(top, Index.Options.Candidates), prefixLast, explain: true);
             var hits = scored.Take(top).Select(c => new SearchHit(
                 c.Document.Id, c.Document.Kind, c.Document.Title, session.Marks(c.FtsQuery, c.Hit.Row).Snippet, Math.Round(c.Score, 4),
                 Math.Round(c.Confidence, 4), SourceOf(c.Document), c.Document.Text, c.Explanation)).ToList();

@@ -39,7 +39,12 @@ public sealed record ScoredCandidate(IndexHit Hit, SearchDocument Document, doub
 /// <param name="commonWords">Everyday English words; unknown ones are context rather than topic.</param>
 internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList<int> phrasingTerms, IReadOnlySet<string> commonWords)
 {
-    public List<ScoredCandidate> Score(SearchSession session, AnalyzedQuery query, int limit, bool prefixLast = false)
+    /// <param name="session">The index session to query.</param>
+    /// <param name="query">The analysed question.</param>
+    /// <param name="limit">How many candidates bm25 proposes.</param>
+    /// <param name="prefixLast">Whether the last word may be the start of a longer word (search as you type).</param>
+    /// <param name="explain">Whether to fill <see cref="ScoredCandidate.Explanation"/> (agents' search only: it costs).</param>
+    public List<ScoredCandidate> Score(SearchSession session, AnalyzedQuery query, int limit, bool prefixLast = false, bool explain = false)
     {
         var terms = query.Terms;
         if (terms.Count == 0)
@@ -109,7 +114,7 @@ internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList
             {
                 PhrasingCoverage = Math.Min(1, phrasingCoverage),
                 IsOwnPhrasing = ownPhrasing,
-                Explanation = string.Join(", ", evidence.Select(e =>
+                Explanation = !explain ? "" : string.Join(", ", evidence.Select(e =>
                     $"{e.Term}:{e.Weight:0.00}{(e.Rows.Count == 0 ? "?" : e.StrongRows.Contains(hit.Row) ? "+" : e.Rows.Contains(hit.Row) ? "~" : "-")}")),
             });
         }
