@@ -14,9 +14,13 @@ internal static class ConnectorResilience
 {
     public static ResiliencePipeline<HttpResponseMessage> Create(ConnectorClientOptions options, TimeProvider time, ILogger logger)
     {
-        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
-            .AddTimeout(options.TotalTimeout)
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+            .AddTimeout(options.TotalTimeout);
+
+        // Zero retries is a valid setting (fail fast); Polly's retry strategy itself insists on at least one.
+        if (options.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = options.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
@@ -38,9 +42,10 @@ internal static class ConnectorResilience
                         args.RetryDelay);
                     return default;
                 },
-            })
-            .AddTimeout(options.AttemptTimeout)
-            .Build();
+            });
+        }
+
+        return builder.AddTimeout(options.AttemptTimeout).Build();
     }
 
     /// <summary>

@@ -137,6 +137,18 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Equal("op-42", exception.CorrelationId);
     }
 
+    [Fact]
+    public async Task ReplyToActivityAsync_ZeroRetriesConfigured_FailsAfterOneAttempt()
+    {
+        _connector.Enqueue(503, """{"error":{"code":"ServiceUnavailable","message":"down"}}""");
+        var client = CreateFactory(o => o.MaxRetryAttempts = 0).Create(_connector.BaseUrl);
+
+        var exception = await Assert.ThrowsAsync<ConnectorException>(() => client.ReplyToActivityAsync("conv", "1", Reply("hi")));
+
+        Assert.Single(_connector.Snapshot());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, exception.StatusCode);
+    }
+
     [Theory]
     [InlineData(400)]
     [InlineData(401)]
