@@ -70,7 +70,8 @@ public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spellin
             terms.Add(new QueryTerm(word, synonyms.Lookup(word) ?? [word], TermRole.Content, correctedFrom));
         }
 
-        return new AnalyzedQuery(question, normalized, terms.DistinctBy(t => t.Text).ToList());
+        // Two words of one synonym group ("ban … prohibit") are one topic, not two.
+        return new AnalyzedQuery(question, normalized, terms.DistinctBy(t => string.Join('|', t.Alternatives)).ToList());
     }
 
     private (string Text, IReadOnlyList<string> Group, int Words)? MatchPhrase(string[] words, int start)

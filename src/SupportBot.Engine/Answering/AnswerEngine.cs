@@ -15,6 +15,7 @@ public sealed class AnswerEngine : IDisposable
     private readonly QueryAnalyzer _analyzer;
     private readonly SmallTalkDetector _smallTalk;
     private readonly CandidateScorer _scorer;
+    private readonly Dictionary<string, string> _exactPhrasings;
 
     public AnswerEngine(KnowledgeBase knowledge, AnswerEngineOptions options, SearchIndexOptions indexOptions, SpellingOptions spellingOptions)
     {
@@ -29,6 +30,15 @@ public sealed class AnswerEngine : IDisposable
             .Select(q => _analyzer.Analyze(q, _ => true).ContentTerms.Count())
             .ToList();
         _scorer = new CandidateScorer(options, phrasingTerms, knowledge.CommonWords);
+        _exactPhrasings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var faq in knowledge.Faqs)
+        {
+            foreach (var phrasing in faq.Alternates.Prepend(faq.Question))
+            {
+                // Validation guarantees no two entries share a phrasing.
+                _exactPhrasings.TryAdd(TextNormalizer.Normalize(phrasing), faq.Id);
+            }
+        }
     }
 
     public KnowledgeBase Knowledge { get; }
@@ -101,9 +111,14 @@ public sealed class AnswerEngine : IDisposable
 
     private Answer Decide(SearchSession session, string question, AnalyzedQuery analyzed, List<ScoredCandidate> candidates)
     {
-        // Only the best-ranked candidates may answer: one further down that happens to clear its threshold
-        // is a worse match the ranking already passed over, and answering with it is how wrong answers happen.
-        var chosen = candidates.Take(_options.AnswerFromTop)
+        // A question written exactly as one of an entry's phrasings is that entry's, whatever the scores say.
+        var exact = _exactPhrasings.TryGetValue(analyzed.Normalized, out var exactId)
+            ? candidates.Find(c => c.Document.Id == exactId)
+            : null;
+
+        // Otherwise only the best-ranked candidates may answer: one further down that happens to clear its
+        // threshold is a worse match the ranking already passed over, and answering with it makes wrong answers.
+        var chosen = exact ?? candidates.Take(_options.AnswerFromTop)
             .FirstOrDefault(c => c.Confidence >= (c.IsFaq ? _options.FaqThreshold : _options.PassageThreshold));
         if (chosen is null)
         {
@@ -121,6 +136,7 @@ public sealed class AnswerEngine : IDisposable
             var runnerUp = candidates.FirstOrDefault(c => c.IsFaq && c != chosen);
             // A question that is one of the entry's own phrasings is not ambiguous, unless it is the runner-up's too.
             if (runnerUp is not null
+                && exact is null
                 && (!chosen.IsOwnPhrasing || runnerUp.IsOwnPhrasing)
                 && runnerUp.Confidence >= _options.FaqThreshold
                 && runnerUp.Score >= _options.ClarifyRatio * chosen.Score

@@ -34,6 +34,20 @@ internal static partial class FaqValidator
             }
         }
 
+        // The same phrasing in two entries makes the bot's choice between them arbitrary.
+        var phrasingOwner = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var draft in drafts)
+        {
+            foreach (var (text, line) in draft.Alternates.Prepend((draft.Question, draft.Location.Line)))
+            {
+                var normalized = TextNormalizer.Normalize(text);
+                if (!phrasingOwner.TryAdd(normalized, draft.Id) && phrasingOwner[normalized] != draft.Id)
+                {
+                    Report(draft.Location.File, line, $"FAQ '{draft.Id}' repeats a phrasing of '{phrasingOwner[normalized]}': \"{text}\"");
+                }
+            }
+        }
+
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var entries = new List<FaqEntry>();
         foreach (var draft in drafts)

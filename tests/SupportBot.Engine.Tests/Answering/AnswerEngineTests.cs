@@ -321,7 +321,7 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
 
         - id: gadget-lid-colour
           question: What colour is the gadget lid?
-          alternates: [gadget colour, colour of the gadget, which colour gadget, gadget colour options, is the gadget colourful]
+          alternates: [gadget colours, colours of the gadget, which colours gadget, gadget colours on offer, are gadgets colourful]
           answer: Acme says the other thing about it.
           sources:
             - article: sample

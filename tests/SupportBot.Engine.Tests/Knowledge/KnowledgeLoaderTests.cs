@@ -133,6 +133,14 @@ public sealed class KnowledgeLoaderTests : IDisposable
     }
 
     [Fact]
+    public void TryLoad_PhrasingInTwoEntries_ReportsTheSecond()
+    {
+        _folder.Faq = ReplaceOnce(_folder.Faq, "    - widget data export\n", "    - widget shutdown date\n");
+
+        AssertOnlyFailure(FaqFile, LinesOf(_folder.Faq, "    - widget shutdown date")[1], "FAQ 'move-data' repeats a phrasing of 'service-end'");
+    }
+
+    [Fact]
     public void TryLoad_EmptyAnswer_ReportsFileAndLine()
     {
         _folder.Faq = ReplaceOnce(_folder.Faq, "answer: Acme told customers to move their data before the widget service stopped.", "answer: \"\"");
