@@ -8,6 +8,21 @@ if [ ! -d ../shared/eval ]; then
   echo "note: ../shared (the shared evaluation set) is not beside the repository; the dev-set eval test will fail." >&2
 fi
 
+# The Teams manifest tests validate with node against the official schema from npm (deployment/teams).
+# Idempotent: npm ci runs only when package-lock.json changed since the last install.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null
+  else
+    echo "note: node and npm are not installed (apt-get install nodejs npm); the Teams manifest tests will fail." >&2
+  fi
+fi
+teams=deployment/teams
+if command -v npm >/dev/null 2>&1 && ! cmp -s "$teams/package-lock.json" "$teams/node_modules/.installed-package-lock.json" 2>/dev/null; then
+  npm ci --prefix "$teams" --no-audit --no-fund --loglevel=error
+  cp "$teams/package-lock.json" "$teams/node_modules/.installed-package-lock.json"
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0

@@ -1,4 +1,5 @@
 using SupportBot.Cli;
+using SupportBot.Hosting;
 
 // Verbs run as a command line; no verb (or "serve", or host options such as --urls) starts the host.
 if (args.Length > 0 && CliApp.Verbs.Contains(args[0], StringComparer.Ordinal))
@@ -6,5 +7,8 @@ if (args.Length > 0 && CliApp.Verbs.Contains(args[0], StringComparer.Ordinal))
     return CliApp.Run(args, TimeProvider.System);
 }
 
-Console.Error.WriteLine("The chat host arrives with the Bot Framework host; use a verb for now: ask, search, eval, validate, export, bench.");
-return ExitCodes.Usage;
+await using var app = SupportBotHost.Build(args);
+await app.RunAsync();
+
+// Non-zero when the host stopped itself because the knowledge could not be loaded.
+return Environment.ExitCode;

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Benchmark of the chat host over HTTP (not a test: it asserts nothing). Loopback only, bounded in time.
+#   1. requests/s and latency percentiles of POST /api/ask, driven by wrk (Debian package, installed here);
+#   2. turns/s and latency percentiles through POST /api/messages, driven by tools/SupportBot.LoadDriver,
+#      which also plays the channel: a turn is timed from its POST until the bot's reply reaches the fake
+#      Connector.
+# Each is run RUNS times; the medians are printed at the end with the machine's description.
+# Settings (environment): RUNS=3 DURATION=15 (s per run) CONNECTIONS=16 (wrk) CONVERSATIONS=8 (driver) PORT=5310
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${RUNS:-3}
+DURATION=${DURATION:-15}
+CONNECTIONS=${CONNECTIONS:-16}
+CONVERSATIONS=${CONVERSATIONS:-8}
+PORT=${PORT:-5310}
+BASE="http://127.0.0.1:${PORT}"
+
+if ! command -v wrk >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+  else
+    echo "wrk is not installed: apt-get install wrk" >&2
+    exit 2
+  fi
+fi
+
+echo "building (Release)…"
+dotnet build -c Release src/SupportBot/SupportBot.csproj -nologo -v q >/dev/null
+dotnet build -c Release tools/SupportBot.LoadDriver/SupportBot.LoadDriver.csproj -nologo -v q >/dev/null
+
+work=$(mktemp -d)
+host_pid=""
+cleanup() {
+  if [ -n "$host_pid" ] && kill -0 "$host_pid" 2>/dev/null; then
+    kill "$host_pid" && wait "$host_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# The host as deployed: Release, anonymous (no app id), question log in SQLite; per-turn Information logs are
+# turned down so the console is not what gets measured.
+dotnet src/SupportBot/bin/Release/net10.0/SupportBot.dll serve --urls "$BASE" \
+  --Storage:DatabasePath="$work/bench.db" --Logging:LogLevel:Default=Warning >"$work/host.log" 2>&1 &
+host_pid=$!
+for _ in $(seq 1 600); do
+  if curl -fs "$BASE/readyz" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$host_pid" 2>/dev/null; then cat "$work/host.log" >&2; exit 1; fi
+  sleep 0.1
+done
+curl -fs "$BASE/readyz" >/dev/null || { echo "host not ready" >&2; cat "$work/host.log" >&2; exit 1; }
+
+cat >"$work/ask.lua" <<'LUA'
+-- Cycles through in-scope, small-talk and out-of-scope questions, as agents' tools would send them.
+local questions = {
+  "when did kaspersky updates stop?", "is the free offer still available", "why was kaspersky banned in the US",
+  "what should I do now that kaspersky is leaving", "when did the wind down start", "can I still buy or renew kaspersky",
+  "what's the weather like tomorrow", "hi",
+}
+local i = 0
+request = function()
+  i = i % #questions + 1
+  return wrk.format("POST", "/api/ask", { ["Content-Type"] = "application/json" }, '{"question":"' .. questions[i] .. '"}')
+end
+LUA
+
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } print v }'; }
+
+# Warm-up: JIT, prepared statements, pooled connections.
+wrk -t2 -c"$CONNECTIONS" -d3s -s "$work/ask.lua" "$BASE" >/dev/null
+
+: >"$work/ask.tsv"
+for run in $(seq 1 "$RUNS"); do
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$work/ask.lua" "$BASE" >"$work/wrk-$run.txt"
+  rps=$(awk '/^Requests\/sec:/ { print $2 }' "$work/wrk-$run.txt")
+  p50=$(awk '$1 == "50%" { print $2 }' "$work/wrk-$run.txt" | to_ms)
+  p90=$(awk '$1 == "90%" { print $2 }' "$work/wrk-$run.txt" | to_ms)
+  p99=$(awk '$1 == "99%" { print $2 }' "$work/wrk-$run.txt" | to_ms)
+  errors=$(awk '/Non-2xx|Socket errors/ { print }' "$work/wrk-$run.txt" | tr '\n' ' ')
+  printf '%s\t%s\t%s\t%s\n' "$rps" "$p50" "$p90" "$p99" >>"$work/ask.tsv"
+  echo "/api/ask run $run: $rps requests/s, latency ms p50 $p50 p90 $p90 p99 $p99 ${errors}"
+done
+
+: >"$work/turns.tsv"
+for run in $(seq 1 "$RUNS"); do
+  line=$(dotnet tools/SupportBot.LoadDriver/bin/Release/net10.0/SupportBot.LoadDriver.dll \
+    --target "$BASE" --duration "$DURATION" --warmup 3 --concurrency "$CONVERSATIONS")
+  echo "/api/messages run $run: $line"
+  echo "$line" | sed -E 's/.* ([0-9]+) turns\/s; latency ms p50 ([0-9.]+) p90 ([0-9.]+) p99 ([0-9.]+).*/\1\t\2\t\3\t\4/' >>"$work/turns.tsv"
+done
+
+col() { cut -f"$2" "$1" | median; }
+cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
+mem=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+echo
+echo "machine: $(nproc) cores, ${cpu:-unknown CPU}, ${mem} memory, $(uname -sr), .NET $(dotnet --version)"
+echo "medians of $RUNS runs of ${DURATION} s (host and load generator share the machine):"
+echo "  POST /api/ask (wrk, 2 threads, $CONNECTIONS connections): $(col "$work/ask.tsv" 1) requests/s; latency ms p50 $(col "$work/ask.tsv" 2), p90 $(col "$work/ask.tsv" 3), p99 $(col "$work/ask.tsv" 4)"
+echo "  POST /api/messages ($CONVERSATIONS conversations, reply at the fake channel): $(col "$work/turns.tsv" 1) turns/s; latency ms p50 $(col "$work/turns.tsv" 2), p90 $(col "$work/turns.tsv" 3), p99 $(col "$work/turns.tsv" 4)"

@@ -1,0 +1,38 @@
+namespace SupportBot.Storage;
+
+/// <summary>A customer's "Was this helpful?" answer.</summary>
+/// <param name="AnswerId">The answer rated (one rating per answer; a later click replaces an earlier one).</param>
+/// <param name="DocumentId">The FAQ entry or passage the answer came from, if any.</param>
+/// <param name="Question">The question that was answered.</param>
+/// <param name="Helpful">Yes or no.</param>
+/// <param name="Channel">Where it was given (msteams, webchat, …).</param>
+/// <param name="RecordedAt">When, from the host's TimeProvider.</param>
+public sealed record FeedbackRecord(string AnswerId, string? DocumentId, string Question, bool Helpful, string Channel, DateTimeOffset RecordedAt);
+
+/// <summary>Where feedback is kept so it survives restarts. Keep it narrow: other stores implement it too.</summary>
+public interface IFeedbackStore
+{
+    Task RecordAsync(FeedbackRecord feedback, CancellationToken cancellationToken);
+
+    /// <summary>The most recent feedback first.</summary>
+    Task<IReadOnlyList<FeedbackRecord>> RecentAsync(int count, CancellationToken cancellationToken);
+}
+
+/// <summary>One question and what the bot did with it.</summary>
+/// <param name="AnswerId">Ties the entry to feedback on the same answer.</param>
+/// <param name="Question">The question as asked (stored, never written to logs).</param>
+/// <param name="Kind">faq, passage, smalltalk, clarify or fallback.</param>
+/// <param name="Confidence">The engine's confidence, 0..1.</param>
+/// <param name="DocumentId">The FAQ entry or passage answered with, if any.</param>
+/// <param name="Channel">msteams, webchat, emulator, api, …</param>
+/// <param name="AskedAt">When, from the host's TimeProvider.</param>
+public sealed record QuestionRecord(string AnswerId, string Question, string Kind, double Confidence, string? DocumentId, string Channel, DateTimeOffset AskedAt);
+
+/// <summary>The log of questions with their outcome, for improving the knowledge. Keep it narrow.</summary>
+public interface IQuestionLog
+{
+    Task RecordAsync(QuestionRecord question, CancellationToken cancellationToken);
+
+    /// <summary>The most recent questions first.</summary>
+    Task<IReadOnlyList<QuestionRecord>> RecentAsync(int count, CancellationToken cancellationToken);
+}

@@ -1,0 +1,50 @@
+using System.Net;
+using SupportBot.Answering;
+using SupportBot.Engine.Answering;
+using SupportBot.Tests.Api;
+using SupportBot.Tests.Support;
+
+namespace SupportBot.Tests.Health;
+
+public sealed class HealthApiTests
+{
+    [Fact]
+    public async Task Probes_WhileTheIndexLoads_HealthzUpReadyzAndApi503()
+    {
+        await using var host = await BotHost.StartAsync(services: s => s.AddSingleton<IAnswerEngineProvider, NeverReady>(), waitUntilReady: false);
+
+        using var healthz = await host.Http.GetAsync("/healthz");
+        using var readyz = await host.Http.GetAsync("/readyz");
+        using var ask = await host.Http.PostAsync("/api/ask", new StringContent("""{"question":"when did updates stop"}""", System.Text.Encoding.UTF8, "application/json"));
+        using var search = await host.Http.GetAsync("/api/search?q=offer");
+
+        Assert.Equal(HttpStatusCode.OK, healthz.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, readyz.StatusCode);
+        await AgentsApiTests.AssertProblem(ask, HttpStatusCode.ServiceUnavailable);
+        await AgentsApiTests.AssertProblem(search, HttpStatusCode.ServiceUnavailable);
+        BotHost.DeleteData(host.DataFolder);
+    }
+
+    [Fact]
+    public async Task Probes_OnceLoaded_BothHealthy()
+    {
+        await using var host = await BotHost.StartAsync();
+
+        using var healthz = await host.Http.GetAsync("/healthz");
+        using var readyz = await host.Http.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, healthz.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, readyz.StatusCode);
+        Assert.Equal("Healthy", await readyz.Content.ReadAsStringAsync());
+        BotHost.DeleteData(host.DataFolder);
+    }
+
+    private sealed class NeverReady : IAnswerEngineProvider
+    {
+        public bool IsReady => false;
+
+        public AnswerEngine? Current => null;
+
+        public Task<AnswerEngine> GetAsync(CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith<AnswerEngine>(_ => throw new OperationCanceledException(), TaskScheduler.Default);
+    }
+}
