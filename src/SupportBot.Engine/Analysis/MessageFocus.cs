@@ -18,7 +18,7 @@ public static partial class MessageFocus
 
     /// <param name="message">The customer's text.</param>
     /// <param name="isSmallTalk">Whether a normalised sentence is only a pleasantry.</param>
-    /// <returns>The message itself first, then any shorter readings, without duplicates.</returns>
+    /// <returns>The readings, most focused first: the question sentences, the message without pleasantries, the message.</returns>
     public static IReadOnlyList<string> Readings(string message, Func<string, bool> isSmallTalk)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -42,6 +42,7 @@ public static partial class MessageFocus
             readings.Add(string.Join(' ', questions));
         }
 
+        readings.Reverse();
         return readings;
     }
 

@@ -71,16 +71,25 @@ public sealed class AnswerEngine : IDisposable
 
         return Index.Query(session =>
         {
-            // Answer the reading of the message the engine is surest of (see MessageFocus).
+            // Answer the most focused reading of the message that the engine is sure of (see MessageFocus);
+            // when none is, the one it is surest of.
             (AnalyzedQuery Analyzed, List<ScoredCandidate> Candidates)? best = null;
-            foreach (var reading in MessageFocus.Readings(trimmed, sentence => _smallTalk.Detect(sentence) is not null))
+            var readings = MessageFocus.Readings(trimmed, sentence => _smallTalk.Detect(sentence) is not null);
+            foreach (var reading in readings)
             {
                 var analyzed = _analyzer.Analyze(reading, word => session.Match(FtsQuery.AnyOf([word])).Count > 0);
                 var candidates = analyzed.ContentTerms.Any() ? _scorer.Score(session, analyzed, Index.Options.Candidates) : [];
                 // A shorter reading must still name a topic: "Which ones are those?" alone names nothing.
-                if (best is null || (analyzed.ContentTerms.Count() >= 2 && TopConfidence(candidates) > TopConfidence(best.Value.Candidates)))
+                var namesTopic = analyzed.ContentTerms.Count() >= 2 || reading == readings[^1];
+                if (namesTopic && (best is null || TopConfidence(candidates) > TopConfidence(best.Value.Candidates)))
                 {
                     best = (analyzed, candidates);
+                }
+
+                if (namesTopic && candidates.Count > 0 && candidates[0].Confidence >= _options.FaqThreshold)
+                {
+                    best = (analyzed, candidates);
+                    break;
                 }
             }
 

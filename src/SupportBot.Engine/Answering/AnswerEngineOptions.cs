@@ -30,6 +30,9 @@ public sealed class AnswerEngineOptions
     /// </summary>
     public double EverydayWordFactor { get; set; } = 0.5;
 
+    /// <summary>Weight of a number (a year, a figure) relative to its rarity. Default 2.</summary>
+    public double NumberFactor { get; set; } = 2.0;
+
     /// <summary>Each further unknown word in a question weighs this much of the one before. Default 0.6.</summary>
     public double UnknownWordDecay { get; set; } = 0.6;
 

@@ -219,6 +219,11 @@ internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList
         {
             idf *= options.WeakWordFactor;
         }
+        else if (term.Text.All(char.IsAsciiDigit))
+        {
+            // A year or a figure names one fact ("2018", "50"): an entry without it is about something else.
+            idf *= options.NumberFactor;
+        }
 
         // A corrected word may have been a real word we do not know ("timer" is not "time"): it weighs
         // in the total as an unknown word would, and counts only partly when matched.
