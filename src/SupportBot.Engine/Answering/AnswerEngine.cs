@@ -134,6 +134,21 @@ public sealed class AnswerEngine : IDisposable
             return Fallback(question, analyzed, candidates);
         }
 
+        // Not sure, and another document ranks nearly as high: a guess between the two is how most wrong
+        // answers happen. Ask which was meant when the other is an answer too; otherwise say we are unsure.
+        var next = candidates.FirstOrDefault(c => c != chosen);
+        if (exact is null
+            && !chosen.IsOwnPhrasing
+            && chosen.Confidence < _options.SureConfidence
+            && next is not null
+            && chosen.Score - next.Score < _options.AmbiguityMargin * chosen.Score)
+        {
+            return next.IsFaq && chosen.IsFaq && next.Confidence >= _options.FaqThreshold
+                   && IsDifferentTopic(Knowledge.FaqsById[chosen.Document.Id], Knowledge.FaqsById[next.Document.Id])
+                ? Clarify(question, analyzed, chosen, next)
+                : Fallback(question, analyzed, candidates);
+        }
+
         if (chosen.IsFaq)
         {
             var faq = Knowledge.FaqsById[chosen.Document.Id];

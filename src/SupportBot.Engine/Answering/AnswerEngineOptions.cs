@@ -87,6 +87,15 @@ public sealed class AnswerEngineOptions
     /// <summary>How many of the best-ranked candidates may answer (the first that clears its threshold). Default 1.</summary>
     public int AnswerFromTop { get; set; } = 1;
 
+    /// <summary>Confidence from which the engine answers even when another document ranks close. Default 0.75.</summary>
+    public double SureConfidence { get; set; } = 0.75;
+
+    /// <summary>
+    /// Below <see cref="SureConfidence"/>, the best document must lead the next by this share of its score,
+    /// or the engine asks which was meant (or falls back). Default 0.1.
+    /// </summary>
+    public double AmbiguityMargin { get; set; } = 0.1;
+
     /// <summary>Follow-up or closest-topic suggestions offered. Default 3.</summary>
     public int Suggestions { get; set; } = 3;
 
