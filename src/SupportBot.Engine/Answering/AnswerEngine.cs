@@ -143,10 +143,11 @@ public sealed class AnswerEngine : IDisposable
             && next is not null
             && chosen.Score - next.Score < _options.AmbiguityMargin * chosen.Score)
         {
-            return next.IsFaq && chosen.IsFaq && next.Confidence >= _options.FaqThreshold
+            var gap = chosen.IsFaq && Knowledge.FaqsById[chosen.Document.Id].Abstain ? Knowledge.FaqsById[chosen.Document.Id] : null;
+            return gap is null && next.IsFaq && chosen.IsFaq && next.Confidence >= _options.FaqThreshold
                    && IsDifferentTopic(Knowledge.FaqsById[chosen.Document.Id], Knowledge.FaqsById[next.Document.Id])
                 ? Clarify(question, analyzed, chosen, next)
-                : Fallback(question, analyzed, candidates);
+                : Fallback(question, analyzed, candidates, gap);
         }
 
         if (chosen.IsFaq)
