@@ -96,6 +96,9 @@ public sealed class AnswerEngineOptions
     /// </summary>
     public double AmbiguityMargin { get; set; } = 0.1;
 
+    /// <summary>Extra phrasing similarity when a phrasing asks with the same question words (how, when…). Default 0.15.</summary>
+    public double SameQuestionWordBonus { get; set; } = 0.15;
+
     /// <summary>Follow-up or closest-topic suggestions offered. Default 3.</summary>
     public int Suggestions { get; set; } = 3;
 

@@ -65,6 +65,7 @@ internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList
         DiminishUnknownWords(evidence, documents.Count);
         var totalWeight = evidence.Sum(e => e.Weight);
         var singleWord = content.Count == 1;
+        var questionWords = query.Terms.Where(t => t.Role == TermRole.QuestionWord).Select(t => session.MatchPhrasings(FtsQuery.AnyOf(t.Alternatives))).ToList();
         var bestBm25 = Math.Max(hits[0].Bm25, double.Epsilon);
         var scored = new List<ScoredCandidate>(hits.Count);
         foreach (var hit in hits)
@@ -90,7 +91,7 @@ internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList
             }
 
             var coverage = totalWeight > 0 ? matchedWeight / totalWeight : 0;
-            var (closest, similarity, ownPhrasing) = isFaq ? BestPhrasing(session, evidence, hit.Row) : (0, 0, false);
+            var (closest, similarity, ownPhrasing) = isFaq ? BestPhrasing(session, evidence, questionWords, hit.Row) : (0, 0, false);
             var phrasingCoverage = totalWeight > 0 ? closest / totalWeight : 0;
             if (isFaq)
             {
@@ -171,7 +172,7 @@ internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList
     /// The weight of the question's words covered by the entry's closest phrasing, and whether some phrasing
     /// is the question itself (every word of each found in the other).
     /// </summary>
-    private (double Covered, double Similarity, bool Own) BestPhrasing(SearchSession session, List<TermEvidence> evidence, int row)
+    private (double Covered, double Similarity, bool Own) BestPhrasing(SearchSession session, List<TermEvidence> evidence, List<RowSet> questionWords, int row)
     {
         var best = 0.0;
         var similarity = 0.0;
@@ -196,7 +197,9 @@ internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList
             // a short phrasing that is all question beats a long one that merely contains it.
             if (total > 0 && matchedTerms > 0)
             {
-                similarity = Math.Max(similarity, covered / total * Math.Min(1.0, (double)matchedTerms / Math.Max(1, phrasingTerms[phrasing])));
+                // Asking the same way ("how were customers told" and not "what were they told to do") counts a little.
+                var sameAsking = questionWords.Count > 0 && questionWords.TrueForAll(q => q.Contains(phrasing)) ? 1 + options.SameQuestionWordBonus : 1.0;
+                similarity = Math.Max(similarity, covered / total * Math.Min(1.0, (double)matchedTerms / Math.Max(1, phrasingTerms[phrasing])) * sameAsking);
             }
         }
 
