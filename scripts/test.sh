@@ -12,7 +12,7 @@ fi
 # Idempotent: npm ci runs only when package-lock.json changed since the last install.
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
   else
     echo "note: node and npm are not installed (apt-get install nodejs npm); the Teams manifest tests will fail." >&2
   fi
@@ -22,6 +22,21 @@ if command -v npm >/dev/null 2>&1 && ! cmp -s "$teams/package-lock.json" "$teams
   npm ci --prefix "$teams" --no-audit --no-fund --loglevel=error
   cp "$teams/package-lock.json" "$teams/node_modules/.installed-package-lock.json"
 fi
+
+# The website chat's tests drive Microsoft's Direct Line client and read Web Chat's bundle from web/ (npm, pinned by
+# web/package-lock.json; web/install.mjs runs npm ci only when the lock changed), and open the pages in Debian's
+# chromium through Playwright (by executable path: Playwright never downloads a browser here).
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "note: chromium is not installed (apt-get install chromium); the browser tests will fail." >&2
+  fi
+fi
+if command -v node >/dev/null 2>&1; then
+  node web/install.mjs
+fi
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -22,7 +22,7 @@ public sealed record SearchResponse(
     {
         ArgumentNullException.ThrowIfNull(results);
         return new SearchResponse(query, results.Hits.Select(h => new SearchHitContract(
-            h.Id, h.Kind, h.Title, HtmlSnippet(h.Snippet), h.Score, new SearchSourceContract(h.Source.Title, string.IsNullOrEmpty(h.Source.Url) ? null : h.Source.Url))).ToList());
+            h.Id, h.Kind, h.Title, HtmlSnippet(h.Snippet), h.Score, new SearchSourceContract(h.Source.Title, string.IsNullOrEmpty(h.Source.Url) ? null : h.Source.Url), h.Confidence, h.Text)).ToList());
     }
 
     /// <summary>
@@ -62,13 +62,23 @@ public sealed record SearchResponse(
 }
 
 /// <summary>One ranked FAQ entry or passage.</summary>
+/// <param name="Id">FAQ id or passage id.</param>
+/// <param name="Kind"><c>faq</c> or <c>passage</c>.</param>
+/// <param name="Title">The FAQ question, or the article title and heading.</param>
+/// <param name="Snippet">HTML-escaped text with the matched words in <c>&lt;mark&gt;</c>.</param>
+/// <param name="Score">Re-ranking score; higher is better.</param>
+/// <param name="Source">The article it rests on.</param>
+/// <param name="Confidence">The confidence the bot would have answering with this hit, 0..1.</param>
+/// <param name="Text">The full answer or passage as plain text, for an agent to copy.</param>
 public sealed record SearchHitContract(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("kind")] string Kind,
     [property: JsonPropertyName("title")] string Title,
     [property: JsonPropertyName("snippet")] string Snippet,
     [property: JsonPropertyName("score")] double Score,
-    [property: JsonPropertyName("source")] SearchSourceContract Source);
+    [property: JsonPropertyName("source")] SearchSourceContract Source,
+    [property: JsonPropertyName("confidence")] double Confidence,
+    [property: JsonPropertyName("text")] string Text);
 
 /// <summary>The article a hit rests on; url is null when unknown.</summary>
 public sealed record SearchSourceContract(

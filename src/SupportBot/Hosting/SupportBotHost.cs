@@ -4,12 +4,13 @@ using SupportBot.Api;
 using SupportBot.Bot;
 using SupportBot.Health;
 using SupportBot.Storage;
+using SupportBot.WebChat;
 
 namespace SupportBot.Hosting;
 
 /// <summary>
-/// Builds the chat host: the Bot Framework messaging endpoint, the agents' API and the health probes over
-/// one answer engine. Program and the tests build it the same way; tests pass <c>configure</c> to add
+/// Builds the chat host: the Bot Framework messaging endpoint, the website chat (self-hosted Direct Line,
+/// Web Chat page, embed snippet), the agents' API and lookup page, and the health probes over one answer engine. Program and the tests build it the same way; tests pass <c>configure</c> to add
 /// configuration or replace a service.
 /// </summary>
 public static class SupportBotHost
@@ -46,13 +47,16 @@ public static class SupportBotHost
             .AddSupportStorage(builder.Configuration)
             .AddSupportBot(builder.Configuration)
             .AddAgentsApi(builder.Configuration)
+            .AddWebChat(builder.Configuration)
             .AddHealth();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebChat();
         app.MapBotApi();
         app.MapAgentsApi();
+        app.MapWebChatApi();
         app.MapHealthApi();
         return app;
     }

@@ -118,7 +118,9 @@ public sealed class AgentsApiTests(AgentsApiTests.HostFixture fixture) : IClassF
         for (var i = 0; i < hits.Count; i++)
         {
             var hit = hits[i]!.AsObject();
-            Assert.Equal(["id", "kind", "title", "snippet", "score", "source"], hit.Select(p => p.Key));
+            Assert.Equal(["id", "kind", "title", "snippet", "score", "source", "confidence", "text"], hit.Select(p => p.Key));
+            Assert.Equal(cli[i]!["confidence"]!.GetValue<double>(), hit["confidence"]!.GetValue<double>());
+            Assert.Equal(cli[i]!["text"]!.GetValue<string>(), hit["text"]!.GetValue<string>());
             Assert.Equal(["title", "url"], hit["source"]!.AsObject().Select(p => p.Key));
             Assert.Equal(cli[i]!["id"]!.GetValue<string>(), hit["id"]!.GetValue<string>());
             Assert.Equal(cli[i]!["score"]!.GetValue<double>(), hit["score"]!.GetValue<double>());
