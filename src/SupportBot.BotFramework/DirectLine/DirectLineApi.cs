@@ -114,7 +114,7 @@ public static class DirectLineApi
         bool created;
         try
         {
-            created = await service.StartAsync(conversationId, userId is null ? null : new ChannelAccount(userId, userName), locale, request.HttpContext.RequestAborted)
+            created = await service.StartAsync(conversationId, userId is null ? null : new ChannelAccount(userId, userName), locale, DirectLineService.TurnCancellation)
                 .ConfigureAwait(false);
         }
         catch (BotRejectedActivityException)
@@ -219,7 +219,7 @@ public static class DirectLineApi
 
         try
         {
-            var id = await service.PostAsync(conversationId, activity, caller, service.TurnCancellation).ConfigureAwait(false);
+            var id = await service.PostAsync(conversationId, activity, caller, DirectLineService.TurnCancellation).ConfigureAwait(false);
             return id is null ? NotFound() : Results.Json(new ResourceResponse(id), BotJson.Options);
         }
         catch (BotRejectedActivityException)

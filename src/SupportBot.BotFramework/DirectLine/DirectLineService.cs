@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SupportBot.BotFramework.Builder;
@@ -45,7 +44,6 @@ internal sealed class DirectLineService(
     IBot bot,
     IOptions<DirectLineOptions> options,
     TimeProvider time,
-    IHostApplicationLifetime lifetime,
     ILogger<DirectLineService> logger) : IDirectLineTokenIssuer
 {
     /// <summary>See <see cref="DirectLineUserIds.Prefix"/>.</summary>
@@ -54,8 +52,11 @@ internal sealed class DirectLineService(
     private const int ConversationIdBytes = 18;
     private readonly DirectLineOptions _options = options.Value;
 
-    /// <summary>Turns run to completion even if the poster hangs up; only shutting down cancels them.</summary>
-    public CancellationToken TurnCancellation => lifetime.ApplicationStopping;
+    /// <summary>
+    /// Turns run to completion even if the poster hangs up (the reply still belongs in the transcript) or the host
+    /// is stopping (graceful shutdown waits for requests in flight, and a turn takes milliseconds).
+    /// </summary>
+    public static CancellationToken TurnCancellation => CancellationToken.None;
 
     public int ExpiresIn => (int)_options.TokenLifetime.TotalSeconds;
 

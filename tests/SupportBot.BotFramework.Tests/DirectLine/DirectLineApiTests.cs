@@ -290,6 +290,33 @@ public sealed class DirectLineApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostActivity_HostStopsDuringTheTurn_TurnStillCompletesAndIsAnswered()
+    {
+        var (conversationId, token, _) = await _host.StartConversationAsync();
+        var posting = _host.SendAsync(HttpMethod.Post, $"conversations/{conversationId}/activities", token, """{"type":"message","text":"slow","from":{"id":"x"}}""");
+        for (var i = 0; i < 100 && !_host.Bot.Received.Any(a => a.Text == "slow"); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        // Shutting down drains requests in flight; it must not cancel the turn and answer 500.
+        var lifetime = _host.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>();
+        lifetime.StopApplication();
+        for (var i = 0; i < 100 && !lifetime.ApplicationStopping.IsCancellationRequested; i++)
+        {
+            await Task.Delay(20);
+        }
+
+        await Task.Delay(200);
+        _host.Bot.Gate.Release();
+        using var response = await posting;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await _host.Services.GetRequiredService<IDirectLineStore>().ReadAsync(conversationId, 0, 100, default);
+        Assert.Contains(page!.Activities, a => a.Json.Contains("echo: slow", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Reconnect_WithAndWithoutWatermark_FreshTokenAndStreamUrl()
     {
         var (conversationId, token, started) = await _host.StartConversationAsync();

@@ -149,6 +149,9 @@ internal sealed class EchoBot : IBot
 
     public IReadOnlyList<Activity> Received => _received.ToList();
 
+    /// <summary>A message "slow" waits here (with the turn's cancellation token) before it is answered.</summary>
+    public SemaphoreSlim Gate { get; } = new(0);
+
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
@@ -162,6 +165,11 @@ internal sealed class EchoBot : IBot
             if (activity.Text == "explode")
             {
                 throw new InvalidOperationException("boom");
+            }
+
+            if (activity.Text == "slow")
+            {
+                await Gate.WaitAsync(cancellationToken);
             }
 
             await turnContext.SendActivityAsync(new Activity { Type = ActivityTypes.Typing }, cancellationToken);
