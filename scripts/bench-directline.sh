@@ -2,14 +2,14 @@
 # Benchmark of the self-hosted Direct Line (not a test: it asserts nothing). Loopback only, bounded in time.
 # Starts the Release host with a Direct Line secret, runs web/directline-bench.mjs (turn latency over WebSocket with
 # CONVERSATIONS concurrent conversations for DURATION seconds, then FILL conversations to show the memory cap), RUNS
-# times, and prints each run's JSON. Settings (environment): RUNS=3 DURATION=15 CONVERSATIONS=8 FILL=6000 PORT=5311
+# times, and prints each run's JSON. Settings (environment): RUNS=3 DURATION=15 CONVERSATIONS=8 FILL=20000 PORT=5311
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-15}
 CONVERSATIONS=${CONVERSATIONS:-8}
-FILL=${FILL:-6000}
+FILL=${FILL:-20000}
 PORT=${PORT:-5311}
 SECRET=bench-secret-0123456789-0123456789-abcdef
 

@@ -2,8 +2,8 @@
 //   node web/directline-bench.mjs BASE SECRET HOST_PID [seconds=15] [conversations=8] [fill=6000]
 // 1. Turn latency: N conversations, each on its own WebSocket, ask questions back to back; a turn is timed from
 //    the POST of the question until the bot's reply arrives on the socket.
-// 2. Memory: starts FILL conversations (each answered once) and reads the host's resident memory before, at the
-//    cap and past it, to show the conversation cap bounding it.
+// 2. Memory: starts FILL conversations (each answered once) and reads the host's resident memory before and every
+//    5,000 conversations, to show the conversation cap (DirectLine:MaxConversations, 5,000) bounding it.
 import WebSocket from 'ws';
 import { readFileSync } from 'node:fs';
 
@@ -31,13 +31,16 @@ async function latencyWorker(index, until, samples) {
   const userId = `bench-${index}`;
   const conversation = await start(userId);
   const socket = new WebSocket(conversation.streamUrl);
+  // The turn runs before the POST returns, so the reply may reach the socket before its id is known here.
   const waiting = new Map();
+  const answered = new Set();
   socket.on('message', (data) => {
     const text = data.toString();
     if (!text) return;
     for (const activity of JSON.parse(text).activities) {
-      if (activity.type === 'message' && activity.from?.role === 'bot' && waiting.has(activity.replyToId)) {
-        waiting.get(activity.replyToId)();
+      if (activity.type === 'message' && activity.from?.role === 'bot' && activity.replyToId) {
+        answered.add(activity.replyToId);
+        waiting.get(activity.replyToId)?.();
       }
     }
   });
@@ -48,8 +51,10 @@ async function latencyWorker(index, until, samples) {
     const replied = new Promise((resolve) => { done = resolve; });
     const id = await post(conversation.conversationId, userId, questions[(index + turn) % questions.length]);
     waiting.set(id, done);
+    if (answered.has(id)) done();
     await replied;
     waiting.delete(id);
+    answered.delete(id);
     samples.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   socket.close();
@@ -72,7 +77,7 @@ async function filler(worker, count) {
     const conversation = await start(userId);
     await post(conversation.conversationId, userId, questions[i % questions.length]);
     created++;
-    if (created === 5000) memory.at5000MiB = rssMiB();
+    if (created % 5000 === 0) memory[`at${created}MiB`] = rssMiB();
   }
 }
 const fillStarted = Date.now();
