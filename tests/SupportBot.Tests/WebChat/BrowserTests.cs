@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using SupportBot.Answering;
+using SupportBot.BotFramework.DirectLine;
 using SupportBot.Storage;
 using SupportBot.Tests.Support;
 using Xunit.Abstractions;
@@ -77,6 +78,54 @@ public sealed class BrowserTests(BrowserFixture fixture, ITestOutputHelper outpu
 
         await Expect(page.Locator("#webchat").GetByText(Fragment(offer.Answer)).First).ToBeVisibleAsync();
         AssertClean(probe);
+    }
+
+    [Fact]
+    public async Task ChatPage_Reload_SameConversationWithItsTranscript_NewTabStartsAfresh()
+    {
+        var knowledge = Host.Services.GetRequiredService<IAnswerEngineProvider>().Current!.Knowledge;
+        var offer = knowledge.FaqsById.Values.First(f => f.Question == "What was Kaspersky's free offer for US customers?");
+        var updates = knowledge.FaqsById[UpdatesFaq];
+        await using var probe = await fixture.OpenAsync();
+        var page = probe.Page;
+        await page.GotoAsync(Host.BaseUrl + "/");
+        var chat = page.Locator("#webchat");
+        await Expect(chat.GetByText("You could start with one of these").First).ToBeVisibleAsync();
+        await page.Locator("#suggestions").GetByRole(AriaRole.Button, new() { Name = offer.Question }).ClickAsync();
+        await Expect(chat.GetByText(Fragment(offer.Answer)).First).ToBeVisibleAsync();
+        var conversationId = await StoredConversationAsync(page);
+        var activities = chat.Locator(".webchat__basic-transcript__activity");
+        var shown = await activities.CountAsync();
+
+        await page.ReloadAsync();
+
+        // The transcript is replayed, each activity once (welcome, question, answer), and the conversation goes on.
+        await Expect(chat.GetByText(Fragment(offer.Answer)).First).ToBeVisibleAsync();
+        await Expect(activities).ToHaveCountAsync(shown);
+        Assert.Equal(conversationId, await StoredConversationAsync(page));
+        var input = chat.GetByRole(AriaRole.Textbox).First;
+        await input.FillAsync("when did updates stop");
+        await input.PressAsync("Enter");
+        await Expect(chat.GetByText(Fragment(updates.Answer)).First).ToBeVisibleAsync();
+        var transcript = await Host.Services.GetRequiredService<IDirectLineStore>().ReadAsync(conversationId, 0, 100, default);
+        Assert.NotNull(transcript);
+        Assert.Contains(transcript.Activities, a => a.Type == "message" && a.Json.Contains("\"text\":\"when did updates stop\"", StringComparison.Ordinal));
+
+        // Another tab (a new browser session) is another customer: a new conversation.
+        await using var other = await fixture.OpenAsync();
+        await other.Page.GotoAsync(Host.BaseUrl + "/");
+        await Expect(other.Page.Locator("#webchat").GetByText("You could start with one of these").First).ToBeVisibleAsync();
+        Assert.NotEqual(conversationId, await StoredConversationAsync(other.Page));
+        Assert.Equal(0, await other.Page.Locator("#webchat").GetByText(Fragment(offer.Answer)).CountAsync());
+        AssertClean(probe);
+        AssertClean(other);
+    }
+
+    private static async Task<string> StoredConversationAsync(IPage page)
+    {
+        var id = await page.EvaluateAsync<string?>("() => (JSON.parse(sessionStorage.getItem('supportbot.chat') || '{}')).conversationId || null");
+        Assert.False(string.IsNullOrEmpty(id), "the chat page keeps its conversation in sessionStorage");
+        return id!;
     }
 
     [Fact]
