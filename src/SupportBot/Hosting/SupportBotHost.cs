@@ -3,6 +3,7 @@ using SupportBot.Answering;
 using SupportBot.Api;
 using SupportBot.Bot;
 using SupportBot.Health;
+using SupportBot.Privacy;
 using SupportBot.Storage;
 using SupportBot.WebChat;
 
@@ -48,7 +49,8 @@ public static class SupportBotHost
             .AddSupportBot(builder.Configuration)
             .AddAgentsApi(builder.Configuration)
             .AddWebChat(builder.Configuration)
-            .AddHealth();
+            .AddHealth()
+            .AddPrivacy(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -16,6 +16,12 @@ public interface IFeedbackStore
 
     /// <summary>The most recent feedback first.</summary>
     Task<IReadOnlyList<FeedbackRecord>> RecentAsync(int count, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes feedback recorded before <paramref name="cutoff"/> (the retention period, <c>Privacy:Retention</c>);
+    /// returns how many records were deleted.
+    /// </summary>
+    Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }
 
 /// <summary>One question and what the bot did with it.</summary>
@@ -35,4 +41,10 @@ public interface IQuestionLog
 
     /// <summary>The most recent questions first.</summary>
     Task<IReadOnlyList<QuestionRecord>> RecentAsync(int count, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes entries asked before <paramref name="cutoff"/> (the retention period, <c>Privacy:Retention</c>);
+    /// returns how many entries were deleted.
+    /// </summary>
+    Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

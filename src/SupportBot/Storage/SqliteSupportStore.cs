@@ -32,6 +32,8 @@ internal sealed class SqliteSupportStore : IFeedbackStore, IQuestionLog, IConver
             key         TEXT PRIMARY KEY,
             state       TEXT NOT NULL,
             updated_at  TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS feedback_recorded_at ON feedback (recorded_at);
+        CREATE INDEX IF NOT EXISTS questions_asked_at ON questions (asked_at);
         """;
 
     private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
@@ -109,6 +111,10 @@ internal sealed class SqliteSupportStore : IFeedbackStore, IQuestionLog, IConver
             r => new FeedbackRecord(r.GetString(0), NullableString(r, 1), r.GetString(2), r.GetInt64(3) != 0, r.GetString(4), Parse(r.GetString(5))),
             cancellationToken).ConfigureAwait(false);
 
+    // Times are stored as UTC round-trip strings, which sort as the instants they name.
+    Task<int> IFeedbackStore.DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        ExecuteAsync("DELETE FROM feedback WHERE recorded_at < $cutoff", p => p.AddWithValue("$cutoff", Format(cutoff)), cancellationToken);
+
     public Task RecordAsync(QuestionRecord question, CancellationToken cancellationToken) => ExecuteAsync(
         """
         INSERT INTO questions (answer_id, question, kind, confidence, document_id, channel, asked_at)
@@ -132,6 +138,9 @@ internal sealed class SqliteSupportStore : IFeedbackStore, IQuestionLog, IConver
             count,
             r => new QuestionRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3), NullableString(r, 4), r.GetString(5), Parse(r.GetString(6))),
             cancellationToken).ConfigureAwait(false);
+
+    Task<int> IQuestionLog.DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        ExecuteAsync("DELETE FROM questions WHERE asked_at < $cutoff", p => p.AddWithValue("$cutoff", Format(cutoff)), cancellationToken);
 
     public async Task<ConversationState?> GetAsync(string key, CancellationToken cancellationToken)
     {
@@ -168,7 +177,7 @@ internal sealed class SqliteSupportStore : IFeedbackStore, IQuestionLog, IConver
         _writeGate.Dispose();
     }
 
-    private async Task ExecuteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
+    private async Task<int> ExecuteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
     {
         Initialize();
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -182,7 +191,7 @@ internal sealed class SqliteSupportStore : IFeedbackStore, IQuestionLog, IConver
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             command.CommandText = sql;
             bind(command.Parameters);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -164,6 +164,8 @@ public sealed class ConversationStateTests : IAsyncLifetime
         public Task RecordAsync(QuestionRecord question, CancellationToken cancellationToken) => throw new InvalidOperationException("disk full");
 
         public Task<IReadOnlyList<QuestionRecord>> RecentAsync(int count, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<QuestionRecord>>([]);
+
+        public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => Task.FromResult(0);
     }
 
     private sealed class RecordingStateStore : IConversationStateStore

@@ -47,6 +47,24 @@ public sealed class SqliteSupportStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task DeleteOlderThan_QuestionsAndFeedback_OnlyTheOlderOnesDeletedAndCounted()
+    {
+        using var store = Create();
+        await store.RecordAsync(new QuestionRecord("q-old", "old", "faq", 0.9, null, "webchat", Noon.AddDays(-31)), default);
+        await store.RecordAsync(new QuestionRecord("q-new", "new", "faq", 0.9, null, "webchat", Noon.AddDays(-29)), default);
+        await store.RecordAsync(new FeedbackRecord("f-old", null, "old", true, "webchat", Noon.AddDays(-31)), default);
+        await store.RecordAsync(new FeedbackRecord("f-edge", null, "edge", true, "webchat", Noon.AddDays(-30)), default);
+        await store.RecordAsync(new FeedbackRecord("f-new", null, "new", false, "webchat", Noon.AddDays(-1)), default);
+
+        var questions = await ((IQuestionLog)store).DeleteOlderThanAsync(Noon.AddDays(-30), default);
+        var feedback = await ((IFeedbackStore)store).DeleteOlderThanAsync(Noon.AddDays(-30), default);
+
+        Assert.Equal((1, 1), (questions, feedback));
+        Assert.Equal(["q-new"], (await ((IQuestionLog)store).RecentAsync(10, default)).Select(q => q.AnswerId));
+        Assert.Equal(["f-new", "f-edge"], (await ((IFeedbackStore)store).RecentAsync(10, default)).Select(f => f.AnswerId));
+    }
+
+    [Fact]
     public async Task ConversationState_SetGetReplaceDelete()
     {
         using var store = Create();

@@ -1,0 +1,43 @@
+namespace SupportBot.Privacy;
+
+/// <summary>
+/// Wraps whatever implementation of a service was registered (by type, instance or factory) in a decorator,
+/// so redaction and telemetry sit in front of every store a provider setting may choose (SQLite, Redis, a
+/// test's fake) without each store knowing about them.
+/// </summary>
+internal static class ServiceDecoration
+{
+    /// <summary>
+    /// Replaces the effective (last) registration of <typeparamref name="TService"/> with one that wraps it.
+    /// Call after the service is registered; throws naming the service otherwise.
+    /// </summary>
+    public static IServiceCollection Decorate<TService>(this IServiceCollection services, Func<TService, IServiceProvider, TService> decorate)
+        where TService : class
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(decorate);
+        var index = -1;
+        for (var i = services.Count - 1; i >= 0; i--)
+        {
+            if (services[i].ServiceType == typeof(TService) && !services[i].IsKeyedService)
+            {
+                index = i;
+                break;
+            }
+        }
+
+        if (index < 0)
+        {
+            throw new InvalidOperationException($"{typeof(TService).Name} must be registered before it can be decorated.");
+        }
+
+        var inner = services[index];
+        services[index] = ServiceDescriptor.Describe(typeof(TService), sp => decorate((TService)Create(sp, inner), sp), inner.Lifetime);
+        return services;
+    }
+
+    private static object Create(IServiceProvider services, ServiceDescriptor descriptor) =>
+        descriptor.ImplementationInstance
+        ?? descriptor.ImplementationFactory?.Invoke(services)
+        ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!);
+}
