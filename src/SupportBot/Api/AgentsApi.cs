@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using SupportBot.Answering;
 using SupportBot.Engine.Answering;
 using SupportBot.Storage;
+using SupportBot.Telemetry;
 
 namespace SupportBot.Api;
 
@@ -43,6 +44,7 @@ public static class AgentsApi
         IOptions<AgentsApiOptions> apiOptions,
         IOptions<AnswerEngineOptions> answerOptions,
         TimeProvider time,
+        SupportBotTelemetry telemetry,
         CancellationToken cancellationToken)
     {
         if (!request.HasJsonContentType())
@@ -69,7 +71,9 @@ public static class AgentsApi
             return NotReady();
         }
 
+        var asked = time.GetTimestamp();
         var answer = engine.Ask(question!);
+        telemetry.RecordAnswer(answer, Channel, time.GetElapsedTime(asked));
         await questions.RecordAsync(
             new QuestionRecord(Guid.NewGuid().ToString("N"), answer.Question, answer.Kind, answer.Confidence, answer.DocumentId, Channel, time.GetUtcNow()),
             cancellationToken).ConfigureAwait(false);

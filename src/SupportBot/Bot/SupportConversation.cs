@@ -6,6 +6,7 @@ using SupportBot.BotFramework.Schema;
 using SupportBot.BotFramework.Teams;
 using SupportBot.Engine.Answering;
 using SupportBot.Storage;
+using SupportBot.Telemetry;
 
 namespace SupportBot.Bot;
 
@@ -23,6 +24,7 @@ internal sealed class SupportConversation(
     IOptions<BotOptions> botOptions,
     IOptions<AnswerEngineOptions> answerOptions,
     TimeProvider time,
+    SupportBotTelemetry telemetry,
     ILogger<SupportConversation> logger)
 {
     private readonly BotOptions _options = botOptions.Value;
@@ -83,10 +85,12 @@ internal sealed class SupportConversation(
         }
 
         var engine = await engines.GetAsync(cancellationToken).ConfigureAwait(false);
+        var asked = time.GetTimestamp();
         var answer = engine.Ask(question);
         var answerId = Guid.NewGuid().ToString("N");
         var now = time.GetUtcNow();
         var channel = activity.ChannelId ?? "unknown";
+        telemetry.RecordAnswer(answer, channel, time.GetElapsedTime(asked));
 
         // Remembered before the reply goes out, so a fast "Yes"/"No" click always finds its answer.
         await states.SetAsync(
@@ -120,6 +124,7 @@ internal sealed class SupportConversation(
             activity.ChannelId ?? "unknown",
             time.GetUtcNow());
         await feedback.RecordAsync(record, cancellationToken).ConfigureAwait(false);
+        telemetry.RecordFeedback(record.Helpful, record.Channel);
         await turn.SendActivityAsync(replies.FeedbackAcknowledgement(activity, record.Helpful), cancellationToken).ConfigureAwait(false);
         Log.FeedbackRecorded(logger, record.Helpful, record.DocumentId, record.Channel);
     }

@@ -5,6 +5,7 @@ using SupportBot.Bot;
 using SupportBot.Health;
 using SupportBot.Privacy;
 using SupportBot.Storage;
+using SupportBot.Telemetry;
 using SupportBot.WebChat;
 
 namespace SupportBot.Hosting;
@@ -50,7 +51,8 @@ public static class SupportBotHost
             .AddAgentsApi(builder.Configuration)
             .AddWebChat(builder.Configuration)
             .AddHealth()
-            .AddPrivacy(builder.Configuration);
+            .AddPrivacy(builder.Configuration)
+            .AddTelemetry(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();

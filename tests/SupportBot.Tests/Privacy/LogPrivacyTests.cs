@@ -94,12 +94,13 @@ public sealed class LogPrivacyTests
             Assert.Equal(HttpStatusCode.OK, search.StatusCode);
         }
 
-        // Evidence the capture sees everything: framework lines at Trace/Debug, the bot's own lines.
+        // Evidence the capture sees everything: framework lines at Trace/Debug, the bot's own lines, request lines.
         var lines = logs.Lines;
         Assert.Contains(lines, l => l.Level == LogLevel.Debug && l.Category.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Category.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.EventId == 3200);
         Assert.Contains(lines, l => l.EventId == 3201);
+        Assert.Contains(lines, l => l.EventId == 3802 && l.Message.StartsWith("POST /v3/directline/conversations/", StringComparison.Ordinal));
         foreach (var secret in secrets.Concat(secrets.Select(Uri.EscapeDataString)).Distinct())
         {
             var leak = lines.FirstOrDefault(l => l.ToString().Contains(secret, StringComparison.Ordinal));
