@@ -4,6 +4,7 @@ using System.Globalization;
 using SupportBot.Engine.Answering;
 using SupportBot.Engine.Evaluation;
 using SupportBot.Engine.Knowledge;
+using SupportBot.Privacy;
 
 namespace SupportBot.Cli;
 
@@ -79,6 +80,7 @@ internal static class BenchCommand
             Console.WriteLine(string.Create(inv, $"questions: {n} ({set.Count} distinct), {n / elapsed.TotalSeconds:0} per second on one thread"));
             Console.WriteLine(string.Create(inv, $"latency µs: p50 {Percentile(latencies, 0.50):0} | p90 {Percentile(latencies, 0.90):0} | p99 {Percentile(latencies, 0.99):0} | max {latencies[^1]:0}"));
             Console.WriteLine(string.Create(inv, $"allocated per question: {allocated / n / 1024.0:0.0} KiB; working set {Environment.WorkingSet / (1024 * 1024)} MiB"));
+            Console.WriteLine(string.Create(inv, $"redaction µs per question (PiiRedactor, as stored): plain p50 {RedactionMicros(set, ""):0.00} | with card, e-mail and phone p50 {RedactionMicros(set, PersonalData):0.00}"));
             Console.WriteLine("slowest questions (median µs over their repeats):");
             foreach (var (question, median) in perQuestion
                          .Select(p => (p.Key, Median(p.Value.Order().ToList())))
@@ -93,6 +95,30 @@ internal static class BenchCommand
 
     private static readonly string[] QuestionFiles =
         ["tests/eval/heldout-questions.jsonl", "tests/eval/engine-questions.jsonl", "../shared/eval/dev-questions.jsonl"];
+
+    private const string PersonalData = " my card 4111 1111 1111 1111, mail jane.doe@example.com or call (555) 123-4567";
+
+    /// <summary>Median time to redact each question (with <paramref name="suffix"/> appended), after a warm-up pass.</summary>
+    private static double RedactionMicros(List<string> questions, string suffix)
+    {
+        var inputs = questions.Select(q => q + suffix).ToList();
+        var times = new List<double>(inputs.Count * 10);
+        for (var round = 0; round < 11; round++)
+        {
+            foreach (var input in inputs)
+            {
+                var sw = Stopwatch.StartNew();
+                PiiRedactor.Redact(input);
+                if (round > 0)
+                {
+                    times.Add(sw.Elapsed.TotalMicroseconds);
+                }
+            }
+        }
+
+        times.Sort();
+        return Median(times);
+    }
 
     private static string[] DefaultQuestionFiles() => QuestionFiles.Where(File.Exists).ToArray();
 

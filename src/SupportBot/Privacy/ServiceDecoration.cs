@@ -31,13 +31,16 @@ internal static class ServiceDecoration
             throw new InvalidOperationException($"{typeof(TService).Name} must be registered before it can be decorated.");
         }
 
+        // The original registration moves under a private key, so the container still creates, shares and
+        // disposes the inner store (a Redis connection, say) exactly as it would have.
         var inner = services[index];
-        services[index] = ServiceDescriptor.Describe(typeof(TService), sp => decorate((TService)Create(sp, inner), sp), inner.Lifetime);
+        var key = new object();
+        services.Add(inner.ImplementationInstance is { } instance
+            ? new ServiceDescriptor(typeof(TService), key, instance)
+            : inner.ImplementationFactory is { } factory
+                ? new ServiceDescriptor(typeof(TService), key, (sp, _) => factory(sp), inner.Lifetime)
+                : new ServiceDescriptor(typeof(TService), key, inner.ImplementationType!, inner.Lifetime));
+        services[index] = ServiceDescriptor.Describe(typeof(TService), sp => decorate(sp.GetRequiredKeyedService<TService>(key), sp), inner.Lifetime);
         return services;
     }
-
-    private static object Create(IServiceProvider services, ServiceDescriptor descriptor) =>
-        descriptor.ImplementationInstance
-        ?? descriptor.ImplementationFactory?.Invoke(services)
-        ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!);
 }
