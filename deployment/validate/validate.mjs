@@ -60,6 +60,7 @@ for (const [kind, ...paths] of jobs) {
   }
 }
 if (json) {
-  console.log(JSON.stringify(positional.length > 0 ? results[positional[0]] : results));
+  process.stdout.write(JSON.stringify(positional.length > 0 ? results[positional[0]] : results) + "\n");
 }
-process.exit(failed ? 1 : 0);
+// exitCode, not exit(): exit() would cut off JSON still being written to a pipe.
+process.exitCode = failed ? 1 : 0;
