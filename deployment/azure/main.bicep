@@ -222,13 +222,14 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
           ])
           probes: [
             {
+              // Container Apps allows at most 10 failures: 10 × 3 s for the process to start.
               type: 'Startup'
               httpGet: {
                 path: '/healthz'
                 port: 8080
               }
-              periodSeconds: 2
-              failureThreshold: 30
+              periodSeconds: 3
+              failureThreshold: 10
             }
             {
               type: 'Readiness'

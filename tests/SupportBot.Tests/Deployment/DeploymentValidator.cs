@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using SupportBot.Tests.Support;
@@ -13,6 +14,8 @@ internal static class DeploymentValidator
     public static readonly string Deployment = Path.Combine(CliRunner.RepoRoot, "deployment");
 
     private static readonly string Folder = Path.Combine(Deployment, "validate");
+
+    private static readonly ConcurrentDictionary<string, Lazy<(int Exit, string Output, JsonNode Result)>> ValidResults = new(StringComparer.Ordinal);
 
     public static string Dockerfile => Path.Combine(Deployment, "docker", "Dockerfile");
 
@@ -48,13 +51,16 @@ internal static class DeploymentValidator
         return (process.ExitCode, output, result);
     }
 
-    /// <summary>Validates and asserts that the file is valid.</summary>
+    /// <summary>
+    /// Validates and asserts that the file is valid. The repository's files do not change during a test run, so each
+    /// is validated once and every test gets its own copy of the result.
+    /// </summary>
     public static JsonNode Valid(string kind, params string[] paths)
     {
-        var (exit, output, result) = Run(kind, paths);
+        var (exit, output, result) = ValidResults.GetOrAdd($"{kind} {string.Join(' ', paths)}", _ => new Lazy<(int, string, JsonNode)>(() => Run(kind, paths))).Value;
         Assert.True(exit == 0, output);
         Assert.Empty(result["problems"]!.AsArray());
-        return result;
+        return result.DeepClone();
     }
 
     /// <summary>A throw-away folder for broken copies.</summary>
