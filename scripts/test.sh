@@ -17,10 +17,21 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     echo "note: node and npm are not installed (apt-get install nodejs npm); the Teams manifest tests will fail." >&2
   fi
 fi
-teams=deployment/teams
-if command -v npm >/dev/null 2>&1 && ! cmp -s "$teams/package-lock.json" "$teams/node_modules/.installed-package-lock.json" 2>/dev/null; then
-  npm ci --prefix "$teams" --no-audit --no-fund --loglevel=error
-  cp "$teams/package-lock.json" "$teams/node_modules/.installed-package-lock.json"
+npm_ci_when_changed() {
+  if command -v npm >/dev/null 2>&1 && ! cmp -s "$1/package-lock.json" "$1/node_modules/.installed-package-lock.json" 2>/dev/null; then
+    npm ci --prefix "$1" --no-audit --no-fund --loglevel=error
+    cp "$1/package-lock.json" "$1/node_modules/.installed-package-lock.json"
+  fi
+}
+npm_ci_when_changed deployment/teams
+
+# The deployment files' tests (tests/SupportBot.Tests/Deployment) validate offline with validators from npm
+# (deployment/validate: dockerfile-utils, dclint, Kubernetes models, the Bicep grammar) and render the Kubernetes
+# manifests with kubectl's built-in kustomize. kubectl comes with the machine image; Debian's kubernetes-client is
+# too old for the kustomizations (deployment/README.md), so it is not a fallback.
+npm_ci_when_changed deployment/validate
+if ! command -v kubectl >/dev/null 2>&1; then
+  echo "note: kubectl is not installed; the Kubernetes deployment tests will fail." >&2
 fi
 
 # The website chat's tests drive Microsoft's Direct Line client and read Web Chat's bundle from web/ (npm, pinned by
