@@ -41,12 +41,16 @@ internal sealed class SqliteSupportStore : IFeedbackStore, IQuestionLog, IConver
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly string _connectionString;
     private readonly int _maxQuestionLength;
+    private readonly string _pathKey;
     private int _initialized;
 
     public SqliteSupportStore(IOptions<StorageOptions> options)
     {
         var value = options.Value;
         Path = value.ResolveDatabasePath();
+        _pathKey = value.ParsedProvider == StorageProvider.Sqlite && !string.IsNullOrWhiteSpace(value.ConnectionString)
+            ? nameof(StorageOptions.ConnectionString)
+            : nameof(StorageOptions.DatabasePath);
         _maxQuestionLength = value.MaxStoredQuestionLength;
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -81,7 +85,7 @@ internal sealed class SqliteSupportStore : IFeedbackStore, IQuestionLog, IConver
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
             throw new InvalidOperationException(
-                $"{StorageOptions.SectionName}:{nameof(StorageOptions.DatabasePath)} '{Path}' cannot be used: {ex.Message}", ex);
+                $"{StorageOptions.SectionName}:{_pathKey} '{Path}' cannot be used: {ex.Message}", ex);
         }
     }
 
@@ -108,6 +112,13 @@ internal sealed class SqliteSupportStore : IFeedbackStore, IQuestionLog, IConver
             count,
             r => new FeedbackRecord(r.GetString(0), NullableString(r, 1), r.GetString(2), r.GetInt64(3) != 0, r.GetString(4), Parse(r.GetString(5))),
             cancellationToken).ConfigureAwait(false);
+
+    public async Task<FeedbackSummary> SummarizeAsync(CancellationToken cancellationToken) =>
+        FeedbackSummary.From(await QueryAsync(
+            "SELECT document_id, SUM(helpful), SUM(1 - helpful) FROM feedback GROUP BY document_id LIMIT $count",
+            int.MaxValue,
+            r => new DocumentFeedback(NullableString(r, 0), (int)r.GetInt64(1), (int)r.GetInt64(2)),
+            cancellationToken).ConfigureAwait(false));
 
     public Task RecordAsync(QuestionRecord question, CancellationToken cancellationToken) => ExecuteAsync(
         """
