@@ -195,9 +195,10 @@ internal sealed class DirectLineService(
         {
             await adapter.ProcessActivityAsync(activity, identity: null, bot.OnTurnAsync, TurnCancellation).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not (OperationCanceledException or DirectLineStoreUnavailableException))
         {
             // The adapter's turn-error handler has already had its chance; this is a failure it let through.
+            // A store that went away mid-turn is not the bot's failure: it reaches the routes' 503.
             Log.BotFailed(logger, ex);
             throw new BotRejectedActivityException(ex);
         }

@@ -14,7 +14,14 @@ internal sealed class RedisStartup(RedisConnection redis, IDirectLineStore direc
         redis.Open();
         if (directLine is RedisDirectLineStore store)
         {
-            await store.EnsureSubscribedAsync().ConfigureAwait(false);
+            try
+            {
+                await store.EnsureSubscribedAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (RedisCalls.IsUnavailable(ex))
+            {
+                // The first stream that waits subscribes again.
+            }
         }
 
         if (signingKey is RedisSigningKey shared)
