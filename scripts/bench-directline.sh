@@ -3,6 +3,8 @@
 # Starts the Release host with a Direct Line secret, runs web/directline-bench.mjs (turn latency over WebSocket with
 # CONVERSATIONS concurrent conversations for DURATION seconds, then FILL conversations to show the memory cap), RUNS
 # times, and prints each run's JSON. Settings (environment): RUNS=3 DURATION=15 CONVERSATIONS=8 FILL=20000 PORT=5311
+# STORAGE=memory (default) or redis: the host keeps the Direct Line in a fresh redis-server (port PORT+1, no
+# persistence) and each run also prints the memory Redis uses.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +13,8 @@ DURATION=${DURATION:-15}
 CONVERSATIONS=${CONVERSATIONS:-8}
 FILL=${FILL:-20000}
 PORT=${PORT:-5311}
+STORAGE=${STORAGE:-memory}
+REDIS_PORT=$((PORT + 1))
 SECRET=bench-secret-0123456789-0123456789-abcdef
 
 node web/install.mjs >/dev/null
@@ -19,21 +23,36 @@ dotnet build -c Release src/SupportBot/SupportBot.csproj -nologo -v q >/dev/null
 
 work=$(mktemp -d)
 host_pid=""
+redis_pid=""
 cleanup() {
-  if [ -n "$host_pid" ] && kill -0 "$host_pid" 2>/dev/null; then
-    kill "$host_pid" && wait "$host_pid" 2>/dev/null || true
-  fi
+  for pid in "$host_pid" "$redis_pid"; do
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" && wait "$pid" 2>/dev/null || true
+    fi
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
 
+storage_env=()
 for run in $(seq 1 "$RUNS"); do
-  DirectLine__Secrets__0=$SECRET Storage__DatabasePath="$work/run$run.db" Logging__LogLevel__Default=Warning \
+  if [ "$STORAGE" = redis ]; then
+    redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --dir "$work" >"$work/redis.log" 2>&1 &
+    redis_pid=$!
+    until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
+    storage_env=(Storage__Provider=redis Storage__ConnectionString="127.0.0.1:$REDIS_PORT")
+  fi
+  env "${storage_env[@]}" DirectLine__Secrets__0=$SECRET Storage__DatabasePath="$work/run$run.db" Logging__LogLevel__Default=Warning \
     dotnet src/SupportBot/bin/Release/net10.0/SupportBot.dll --urls "http://127.0.0.1:$PORT" >"$work/host.log" 2>&1 &
   host_pid=$!
   until curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null; do sleep 0.2; done
-  echo "run $run: $(node web/directline-bench.mjs "http://127.0.0.1:$PORT" "$SECRET" "$host_pid" "$DURATION" "$CONVERSATIONS" "$FILL")"
+  echo "run $run ($STORAGE): $(node web/directline-bench.mjs "http://127.0.0.1:$PORT" "$SECRET" "$host_pid" "$DURATION" "$CONVERSATIONS" "$FILL")"
   kill "$host_pid" && wait "$host_pid" 2>/dev/null || true
   host_pid=""
+  if [ -n "$redis_pid" ]; then
+    echo "  redis: $(redis-cli -p "$REDIS_PORT" info memory | tr -d '\r' | grep '^used_memory_human:'), $(redis-cli -p "$REDIS_PORT" dbsize) keys"
+    kill "$redis_pid" && wait "$redis_pid" 2>/dev/null || true
+    redis_pid=""
+  fi
 done
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(uname -sr), $(dotnet --version) SDK"

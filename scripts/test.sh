@@ -44,6 +44,15 @@ if [ ! -x /usr/bin/chromium ]; then
     echo "note: chromium is not installed (apt-get install chromium); the browser tests will fail." >&2
   fi
 fi
+# The shared-state tests start Debian's redis-server themselves (a free loopback port, no persistence) and fail,
+# saying what to install, when it is not on PATH.
+if ! command -v redis-server >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+  else
+    echo "note: redis-server is not installed (apt-get install redis-server); the Redis and replica tests will fail." >&2
+  fi
+fi
 if command -v node >/dev/null 2>&1; then
   node web/install.mjs
 fi

@@ -27,17 +27,19 @@ public static class DirectLineApi
 
     /// <summary>
     /// Maps the routes (needs <c>AddDirectLine</c>, and <c>UseWebSockets</c> and <c>UseCors</c> in the pipeline).
+    /// A store that cannot be reached makes any route answer 503 <c>ServiceUnavailable</c>.
     /// </summary>
     public static RouteGroupBuilder MapDirectLine(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup(BasePath).RequireCors(CorsPolicy);
+        api.AddEndpointFilter(AnswerUnavailableStoreWith503);
         api.MapPost("/tokens/generate", GenerateAsync);
-        api.MapPost("/tokens/refresh", Refresh);
+        api.MapPost("/tokens/refresh", RefreshAsync);
         api.MapPost("/conversations", StartAsync);
         api.MapGet("/conversations/{conversationId}", ReconnectAsync);
         api.MapGet("/conversations/{conversationId}/activities", ActivitiesAsync);
         api.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
-        api.MapPost("/conversations/{conversationId}/upload", Upload);
+        api.MapPost("/conversations/{conversationId}/upload", UploadAsync);
         api.Map("/conversations/{conversationId}/stream", StreamAsync);
         return api;
     }
@@ -45,7 +47,8 @@ public static class DirectLineApi
     // Secret only. Reserves a conversation id; the bot hears of it when the conversation is started.
     internal static async Task<IResult> GenerateAsync(HttpRequest request, DirectLineCredentials credentials, DirectLineService service, ILogger<DirectLineService> logger)
     {
-        if (credentials.Authenticate(request, out var rejection) is not { } caller)
+        var (caller, rejection) = await credentials.AuthenticateAsync(request, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (caller is null)
         {
             return Reject(logger, rejection!, "bad credentials on tokens/generate");
         }
@@ -76,23 +79,25 @@ public static class DirectLineApi
         return Results.Json(service.GenerateToken(user), BotJson.Options);
     }
 
-    // Token only: a new token for the same conversation, while the old one is still valid.
-    internal static IResult Refresh(HttpRequest request, DirectLineCredentials credentials, DirectLineService service, ILogger<DirectLineService> logger)
+    // Token only: a new token for the same conversation, while the old one is still valid (it is then revoked).
+    internal static async Task<IResult> RefreshAsync(HttpRequest request, DirectLineCredentials credentials, DirectLineService service, ILogger<DirectLineService> logger)
     {
-        if (credentials.Authenticate(request, out var rejection) is not { } caller)
+        var (caller, rejection) = await credentials.AuthenticateAsync(request, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (caller is null)
         {
-            return Reject(logger, rejection!, "bad or expired token on tokens/refresh");
+            return Reject(logger, rejection!, "bad, expired or revoked token on tokens/refresh");
         }
 
         return caller.Token is { } claims
-            ? Results.Json(service.Refresh(claims), BotJson.Options)
+            ? Results.Json(await service.RefreshAsync(claims, DirectLineService.TurnCancellation).ConfigureAwait(false), BotJson.Options)
             : Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, "tokens/refresh refreshes a token; a secret does not expire.");
     }
 
     // 201 when this call started the conversation, 200 when the token's conversation was already started.
     internal static async Task<IResult> StartAsync(HttpRequest request, DirectLineCredentials credentials, DirectLineService service, ILogger<DirectLineService> logger)
     {
-        if (credentials.Authenticate(request, out var rejection) is not { } caller)
+        var (caller, rejection) = await credentials.AuthenticateAsync(request, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (caller is null)
         {
             return Reject(logger, rejection!, "bad credentials on conversations");
         }
@@ -129,7 +134,8 @@ public static class DirectLineApi
     // Reconnect: a fresh token and streamUrl; the stream replays after ?watermark=, or only new activities without it.
     internal static async Task<IResult> ReconnectAsync(string conversationId, HttpRequest request, DirectLineCredentials credentials, DirectLineService service, IDirectLineStore store, ILogger<DirectLineService> logger)
     {
-        if (Authorize(request, credentials, conversationId, logger, out var caller) is { } rejected)
+        var (caller, rejected) = await AuthorizeAsync(request, credentials, conversationId, logger).ConfigureAwait(false);
+        if (rejected is not null)
         {
             return rejected;
         }
@@ -151,7 +157,7 @@ public static class DirectLineApi
     // Polling: the activities after ?watermark= (all kept ones without it), typing excluded as in Azure.
     internal static async Task<IResult> ActivitiesAsync(string conversationId, HttpRequest request, DirectLineCredentials credentials, IDirectLineStore store, ILogger<DirectLineService> logger)
     {
-        if (Authorize(request, credentials, conversationId, logger, out _) is { } rejected)
+        if ((await AuthorizeAsync(request, credentials, conversationId, logger).ConfigureAwait(false)).Rejection is { } rejected)
         {
             return rejected;
         }
@@ -180,7 +186,8 @@ public static class DirectLineApi
         IOptions<DirectLineOptions> options,
         ILogger<DirectLineService> logger)
     {
-        if (Authorize(request, credentials, conversationId, logger, out var caller) is { } rejected)
+        var (caller, rejected) = await AuthorizeAsync(request, credentials, conversationId, logger).ConfigureAwait(false);
+        if (rejected is not null)
         {
             return rejected;
         }
@@ -229,8 +236,8 @@ public static class DirectLineApi
     }
 
     // Web Chat's upload button is hidden on our pages; say so clearly instead of a bare 404.
-    internal static IResult Upload(string conversationId, HttpRequest request, DirectLineCredentials credentials, ILogger<DirectLineService> logger) =>
-        Authorize(request, credentials, conversationId, logger, out _)
+    internal static async Task<IResult> UploadAsync(string conversationId, HttpRequest request, DirectLineCredentials credentials, ILogger<DirectLineService> logger) =>
+        (await AuthorizeAsync(request, credentials, conversationId, logger).ConfigureAwait(false)).Rejection
         ?? Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.NotSupported, "This service does not accept file uploads.");
 
     internal static async Task StreamAsync(string conversationId, HttpContext context, DirectLineStreams streams)
@@ -249,17 +256,32 @@ public static class DirectLineApi
         return new DirectLineConversation(conversationId, token.Token, token.ExpiresIn, streamUrl);
     }
 
-    private static IResult? Authorize(HttpRequest request, DirectLineCredentials credentials, string conversationId, ILogger logger, out DirectLineCaller? caller)
+    private static async Task<(DirectLineCaller? Caller, IResult? Rejection)> AuthorizeAsync(HttpRequest request, DirectLineCredentials credentials, string conversationId, ILogger logger)
     {
-        caller = credentials.Authenticate(request, out var rejection);
+        var (caller, rejection) = await credentials.AuthenticateAsync(request, request.HttpContext.RequestAborted).ConfigureAwait(false);
         if (caller is null)
         {
-            return Reject(logger, rejection!, "bad or expired credentials");
+            return (null, Reject(logger, rejection!, "bad, expired or revoked credentials"));
         }
 
         return caller.MayUse(conversationId)
-            ? null
-            : Reject(logger, DirectLineCredentials.Forbidden("This token is for another conversation."), "token of another conversation");
+            ? (caller, null)
+            : (null, Reject(logger, DirectLineCredentials.Forbidden("This token is for another conversation."), "token of another conversation"));
+    }
+
+    // One place for a store outage (e.g. Redis down): a clear 503 the client may retry, never a 500.
+    private static async ValueTask<object?> AnswerUnavailableStoreWith503(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context).ConfigureAwait(false);
+        }
+        catch (DirectLineStoreUnavailableException ex) when (!context.HttpContext.Response.HasStarted)
+        {
+            Log.StoreUnavailable(context.HttpContext.RequestServices.GetRequiredService<ILogger<DirectLineService>>(), ex.Message);
+            context.HttpContext.Response.Headers.RetryAfter = "5";
+            return Error(StatusCodes.Status503ServiceUnavailable, DirectLineErrorCodes.ServiceUnavailable, "The chat service's store cannot be reached; try again in a moment.");
+        }
     }
 
     // Missing or empty (DirectLineJS sends "watermark=" before it has one) means none.

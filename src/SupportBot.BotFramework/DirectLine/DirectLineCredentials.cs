@@ -19,50 +19,54 @@ internal sealed record DirectLineCaller(DirectLineClaims? Token)
 /// <summary>
 /// Reads <c>Authorization: Bearer &lt;secret-or-token&gt;</c>. Secrets are compared as SHA-256 digests with
 /// <see cref="CryptographicOperations.FixedTimeEquals"/> against every configured secret, so neither the
-/// time taken nor an early exit tells how much of a guess was right.
+/// time taken nor an early exit tells how much of a guess was right. A token must also not be revoked
+/// (<see cref="IDirectLineRevocations"/>: refreshed, or its conversation ended).
 /// </summary>
 internal sealed class DirectLineCredentials
 {
     private const string BearerPrefix = "Bearer ";
 
     private readonly DirectLineTokenCodec _codec;
+    private readonly IDirectLineRevocations _revocations;
     private readonly byte[][] _secretDigests;
 
-    public DirectLineCredentials(DirectLineTokenCodec codec, IOptions<DirectLineOptions> options)
+    public DirectLineCredentials(DirectLineTokenCodec codec, IDirectLineRevocations revocations, IOptions<DirectLineOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _codec = codec;
+        _revocations = revocations;
         _secretDigests = options.Value.Secrets.Select(Digest).ToArray();
     }
 
     public bool HasSecrets => _secretDigests.Length > 0;
 
     /// <summary>The caller, or the 401/403 to answer.</summary>
-    public DirectLineCaller? Authenticate(HttpRequest request, out IResult? rejection)
+    public async Task<(DirectLineCaller? Caller, IResult? Rejection)> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var header = request.Headers.Authorization.ToString();
         if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) || header.Length == BearerPrefix.Length)
         {
-            rejection = DirectLineResults.Error(StatusCodes.Status401Unauthorized, DirectLineErrorCodes.Unauthorized, "Send Authorization: Bearer <token or secret>.");
-            return null;
+            return (null, DirectLineResults.Error(StatusCodes.Status401Unauthorized, DirectLineErrorCodes.Unauthorized, "Send Authorization: Bearer <token or secret>."));
         }
 
         var credential = header[BearerPrefix.Length..].Trim();
         if (!DirectLineTokenCodec.LooksLikeToken(credential))
         {
-            rejection = IsSecret(credential) ? null : Forbidden("The secret or token is not valid.");
-            return rejection is null ? DirectLineCaller.Secret : null;
+            return IsSecret(credential) ? (DirectLineCaller.Secret, null) : (null, Forbidden("The secret or token is not valid."));
         }
 
-        var check = _codec.Check(credential, out var claims);
-        rejection = check switch
+        switch (_codec.Check(credential, out var claims))
         {
-            TokenCheck.Expired => DirectLineResults.Error(StatusCodes.Status403Forbidden, DirectLineErrorCodes.TokenExpired, "The token has expired."),
-            TokenCheck.Valid when claims!.Scope == DirectLineScopes.Conversation => null,
-            _ => Forbidden("The secret or token is not valid."),
-        };
-        return rejection is null ? new DirectLineCaller(claims) : null;
+            case TokenCheck.Expired:
+                return (null, DirectLineResults.Error(StatusCodes.Status403Forbidden, DirectLineErrorCodes.TokenExpired, "The token has expired."));
+            case TokenCheck.Valid when claims!.Scope == DirectLineScopes.Conversation:
+                return await _revocations.IsRevokedAsync(claims.TokenId, claims.ConversationId, cancellationToken).ConfigureAwait(false)
+                    ? (null, Revoked())
+                    : (new DirectLineCaller(claims), null);
+            default:
+                return (null, Forbidden("The secret or token is not valid."));
+        }
     }
 
     public bool IsSecret(string candidate)
@@ -79,6 +83,10 @@ internal sealed class DirectLineCredentials
 
     public static IResult Forbidden(string message) =>
         DirectLineResults.Error(StatusCodes.Status403Forbidden, DirectLineErrorCodes.Forbidden, message);
+
+    /// <summary>403 for a token that was refreshed or whose conversation ended: clients treat it as expired.</summary>
+    public static IResult Revoked() =>
+        DirectLineResults.Error(StatusCodes.Status403Forbidden, DirectLineErrorCodes.TokenRevoked, "The token has been revoked (refreshed, or its conversation ended).");
 
     private static byte[] Digest(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));
 }

@@ -19,6 +19,12 @@ public static class DirectLineErrorCodes
     /// <summary>403: the token has expired; get a new one.</summary>
     public const string TokenExpired = "TokenExpired";
 
+    /// <summary>403: the token was revoked: it was refreshed (use the newer one) or its conversation was ended.</summary>
+    public const string TokenRevoked = "TokenRevoked";
+
+    /// <summary>503: the service's store cannot be reached; try again shortly.</summary>
+    public const string ServiceUnavailable = "ServiceUnavailable";
+
     /// <summary>400: the request is malformed.</summary>
     public const string BadArgument = "BadArgument";
 

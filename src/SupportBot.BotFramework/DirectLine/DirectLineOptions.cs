@@ -22,7 +22,8 @@ public sealed class DirectLineOptions
 
     /// <summary>
     /// Base64 key (at least 32 bytes) that signs tokens. Unset (the default): a random key per process, so
-    /// tokens die with the process; set it when several instances share one store.
+    /// tokens die with the process, unless a shared store supplies one (the host's Redis storage creates one
+    /// in Redis that every instance reads); set it when several instances share a store that does not.
     /// </summary>
     public string? TokenSigningKey { get; set; }
 
@@ -31,6 +32,13 @@ public sealed class DirectLineOptions
     /// minutes: DirectLineJS refreshes its token every 15 minutes.
     /// </summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// How long a refreshed token keeps working after <c>tokens/refresh</c> issued its successor: requests the
+    /// client sent with it before it read the new token still pass, a copy left behind soon stops. Default 1
+    /// minute; 0 revokes at once; at most 5 minutes.
+    /// </summary>
+    public TimeSpan RefreshedTokenGracePeriod { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long a <c>streamUrl</c> may wait before its WebSocket is opened. Default 2 minutes.</summary>
     public TimeSpan StreamUrlLifetime { get; set; } = TimeSpan.FromMinutes(2);
@@ -94,6 +102,11 @@ internal sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOp
         if (options.TokenLifetime <= TimeSpan.FromMinutes(15) || options.TokenLifetime > TimeSpan.FromDays(1))
         {
             failures.Add($"{section}:{nameof(DirectLineOptions.TokenLifetime)} must be over 00:15:00 (DirectLineJS refreshes every 15 minutes) and at most one day.");
+        }
+
+        if (options.RefreshedTokenGracePeriod < TimeSpan.Zero || options.RefreshedTokenGracePeriod > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"{section}:{nameof(DirectLineOptions.RefreshedTokenGracePeriod)} must be from 00:00:00 to 00:05:00.");
         }
 
         if (options.StreamUrlLifetime < TimeSpan.FromSeconds(10))

@@ -35,9 +35,12 @@ internal sealed class BotRejectedActivityException(Exception inner) : Exception(
 /// The service behind the routes: tokens, starting conversations (with the bot's <c>conversationUpdate</c>),
 /// and handing posted activities to the bot in-process through <see cref="BotAdapter.ProcessActivityAsync"/>,
 /// the same turn pipeline as <c>/api/messages</c>. Replies come back through <see cref="DirectLineConnector"/>.
+/// Revokes what should stop working: a refreshed token (after <see cref="DirectLineOptions.RefreshedTokenGracePeriod"/>)
+/// and every token of a conversation its user ends with <c>endOfConversation</c>.
 /// </summary>
 internal sealed class DirectLineService(
     IDirectLineStore store,
+    IDirectLineRevocations revocations,
     DirectLineTokenCodec codec,
     DirectLineConnector connector,
     BotAdapter adapter,
@@ -74,8 +77,21 @@ internal sealed class DirectLineService(
     /// <summary>A new, unguessable conversation id (24 URL-safe characters).</summary>
     public static string NewConversationId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(ConversationIdBytes));
 
-    /// <summary>A new token with the same conversation and user, expiring a full lifetime from now.</summary>
-    public DirectLineToken Refresh(DirectLineClaims claims) => Token(claims.ConversationId, claims.UserId, claims.UserName);
+    /// <summary>
+    /// A new token with the same conversation and user, expiring a full lifetime from now. The old one is
+    /// revoked after the grace period, so a copy of it left behind (a log, a stolen page) soon stops working,
+    /// while requests the client sent with it before it saw the new one still pass.
+    /// </summary>
+    public async Task<DirectLineToken> RefreshAsync(DirectLineClaims claims, CancellationToken cancellationToken)
+    {
+        if (claims.TokenId is { } tokenId)
+        {
+            await revocations.RevokeTokenAsync(tokenId, time.GetUtcNow() + _options.RefreshedTokenGracePeriod, claims.ExpiresAt, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        return Token(claims.ConversationId, claims.UserId, claims.UserName);
+    }
 
     /// <summary>A fresh token for the conversation: the caller's user when it has a token.</summary>
     public DirectLineToken TokenFor(string conversationId, DirectLineCaller caller) =>
@@ -125,7 +141,8 @@ internal sealed class DirectLineService(
     /// Stamps a client's activity as the service owns it (id, time, channel, conversation, recipient, sender
     /// role; the token's user id wins over <c>from.id</c>), appends it to the transcript (the echo Web Chat
     /// waits for, <c>channelData</c> untouched) and runs the bot on it. Null when the conversation does not
-    /// exist; throws <see cref="BotRejectedActivityException"/> when the bot fails.
+    /// exist; throws <see cref="BotRejectedActivityException"/> when the bot fails. An <c>endOfConversation</c>
+    /// from the client ends the conversation once the bot has seen it (see <see cref="EndAsync"/>).
     /// </summary>
     public async Task<string?> PostAsync(string conversationId, Activity activity, DirectLineCaller caller, CancellationToken cancellationToken)
     {
@@ -151,7 +168,25 @@ internal sealed class DirectLineService(
         // The bot sees the id the client was echoed, so its replyToId points at a message Web Chat has.
         activity.ServiceUrl = connector.ServiceUrl;
         await RunTurnAsync(activity).ConfigureAwait(false);
+        if (activity.Type == ActivityTypes.EndOfConversation)
+        {
+            await EndAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        }
+
         return stored.Id;
+    }
+
+    /// <summary>
+    /// Ends a conversation for good: every token and stream URL issued for it is refused from now on (by
+    /// every instance sharing the store), and its transcript is forgotten, which closes its open streams.
+    /// </summary>
+    public async Task EndAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        // Revoked first: were the removal to happen alone, a token could start the conversation afresh.
+        var lastValid = time.GetUtcNow() + (_options.TokenLifetime > _options.StreamUrlLifetime ? _options.TokenLifetime : _options.StreamUrlLifetime);
+        await revocations.RevokeConversationAsync(conversationId, lastValid, cancellationToken).ConfigureAwait(false);
+        await store.RemoveAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        Log.ConversationEnded(logger);
     }
 
     private async Task RunTurnAsync(Activity activity)
@@ -160,9 +195,10 @@ internal sealed class DirectLineService(
         {
             await adapter.ProcessActivityAsync(activity, identity: null, bot.OnTurnAsync, TurnCancellation).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not (OperationCanceledException or DirectLineStoreUnavailableException))
         {
             // The adapter's turn-error handler has already had its chance; this is a failure it let through.
+            // A store that went away mid-turn is not the bot's failure: it reaches the routes' 503.
             Log.BotFailed(logger, ex);
             throw new BotRejectedActivityException(ex);
         }

@@ -16,7 +16,8 @@ public static class DirectLineServiceCollectionExtensions
 
     /// <summary>
     /// Adds the service (options from section <c>DirectLine</c>, validated at start-up), its in-memory
-    /// <see cref="IDirectLineStore"/> unless another one is registered first, the in-process connector that
+    /// <see cref="IDirectLineStore"/> and <see cref="IDirectLineRevocations"/> and its configured (or random)
+    /// <see cref="IDirectLineSigningKey"/>, unless others are registered first, the in-process connector that
     /// brings the bot's replies back, <see cref="IDirectLineTokenIssuer"/>, the idle sweep and the CORS
     /// policy <see cref="DirectLineApi.CorsPolicy"/>. Needs <c>AddBotFramework</c> and an <c>IBot</c>.
     /// </summary>
@@ -35,6 +36,8 @@ public static class DirectLineServiceCollectionExtensions
 
         services.TryAddSingleton<InMemoryDirectLineStore>();
         services.TryAddSingleton<IDirectLineStore>(sp => sp.GetRequiredService<InMemoryDirectLineStore>());
+        services.TryAddSingleton<IDirectLineRevocations, InMemoryDirectLineRevocations>();
+        services.TryAddSingleton<IDirectLineSigningKey, ConfiguredSigningKey>();
         services.AddSingleton<DirectLineTokenCodec>();
         services.AddSingleton<DirectLineCredentials>();
         services.AddSingleton<DirectLineConnector>();

@@ -12,10 +12,12 @@ namespace SupportBot.BotFramework.DirectLine;
 /// one as it is appended, as ActivitySets; an empty message when idle for
 /// <see cref="DirectLineOptions.KeepAliveInterval"/> (clients ignore it; it keeps proxies and the
 /// conversation alive). Whatever the client sends (DirectLineJS pings with empty strings) is read and
-/// ignored. One socket per conversation: a newer one closes the older with reason <c>collision</c>.
+/// ignored. One socket per conversation (per instance): a newer one closes the older with reason
+/// <c>collision</c>. When the store cannot be reached the socket is closed; the client reconnects.
 /// </summary>
 internal sealed class DirectLineStreams(
     IDirectLineStore store,
+    IDirectLineRevocations revocations,
     DirectLineTokenCodec codec,
     IOptions<DirectLineOptions> options,
     TimeProvider time,
@@ -49,6 +51,11 @@ internal sealed class DirectLineStreams(
                 return DirectLineCredentials.Forbidden("The stream URL is not valid for this conversation.");
         }
 
+        if (await revocations.IsRevokedAsync(claims.TokenId, conversationId, context.RequestAborted).ConfigureAwait(false))
+        {
+            return DirectLineCredentials.Revoked();
+        }
+
         if (!await store.TouchAsync(conversationId, context.RequestAborted).ConfigureAwait(false))
         {
             return DirectLineResults.Error(StatusCodes.Status404NotFound, DirectLineErrorCodes.ConversationNotFound, "The conversation does not exist or has expired.");
@@ -73,6 +80,10 @@ internal sealed class DirectLineStreams(
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
             reason = session.Collided ? "collision" : "aborted";
+        }
+        catch (DirectLineStoreUnavailableException)
+        {
+            reason = "store unavailable";
         }
         finally
         {

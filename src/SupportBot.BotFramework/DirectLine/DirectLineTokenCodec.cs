@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.Options;
 
 namespace SupportBot.BotFramework.DirectLine;
 
@@ -24,13 +23,15 @@ internal static class DirectLineScopes
 /// <param name="UserName">The user's display name, if given.</param>
 /// <param name="ExpiresAt">When it stops working.</param>
 /// <param name="Watermark">For stream tokens: replay activities after this position.</param>
+/// <param name="TokenId">The token's own random id (<c>jti</c>), by which it can be revoked; set by <see cref="DirectLineTokenCodec.Check"/>, ignored by Issue.</param>
 internal sealed record DirectLineClaims(
     string Scope,
     string ConversationId,
     string? UserId,
     string? UserName,
     DateTimeOffset ExpiresAt,
-    long? Watermark = null);
+    long? Watermark = null,
+    string? TokenId = null);
 
 internal enum TokenCheck
 {
@@ -43,7 +44,8 @@ internal enum TokenCheck
 /// Issues and checks the service's tokens: compact JWTs signed with HMAC-SHA256. A JWT because Web Chat and
 /// DirectLineJS decode the token to find the <c>user</c> claim; HS256 because only this service reads them.
 /// Only the exact header this class writes is accepted, so no other algorithm (or <c>none</c>) can be
-/// slipped in, and signatures are compared in constant time.
+/// slipped in, and signatures are compared in constant time. The key comes from
+/// <see cref="IDirectLineSigningKey"/>, so instances sharing a store can share it.
 /// </summary>
 internal sealed class DirectLineTokenCodec
 {
@@ -52,14 +54,12 @@ internal sealed class DirectLineTokenCodec
     private const int MaxTokenLength = 4096;
     private const int SignatureBytes = 32;
 
-    private readonly byte[] _key;
+    private readonly IDirectLineSigningKey _key;
     private readonly TimeProvider _time;
 
-    public DirectLineTokenCodec(IOptions<DirectLineOptions> options, TimeProvider time)
+    public DirectLineTokenCodec(IDirectLineSigningKey key, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var configured = options.Value.TokenSigningKey;
-        _key = string.IsNullOrEmpty(configured) ? RandomNumberGenerator.GetBytes(32) : Convert.FromBase64String(configured);
+        _key = key;
         _time = time;
     }
 
@@ -122,11 +122,11 @@ internal sealed class DirectLineTokenCodec
         }
 
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds(payload.Expires);
-        claims = new DirectLineClaims(scope, conversation, payload.User, payload.Name, expiresAt, payload.Watermark);
+        claims = new DirectLineClaims(scope, conversation, payload.User, payload.Name, expiresAt, payload.Watermark, payload.Id);
         return _time.GetUtcNow() >= expiresAt ? TokenCheck.Expired : TokenCheck.Valid;
     }
 
-    private byte[] Sign(string headerAndPayload) => HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(headerAndPayload));
+    private byte[] Sign(string headerAndPayload) => HMACSHA256.HashData(_key.GetKey(), Encoding.ASCII.GetBytes(headerAndPayload));
 
     internal sealed class Payload
     {

@@ -7,7 +7,9 @@ namespace SupportBot.BotFramework.DirectLine;
 /// of all participants in order, with their watermarks). Everything else the service keeps is in its signed
 /// tokens, so a shared implementation of this interface (e.g. Redis: a hash per conversation, INCR for the
 /// sequence, a capped list for the transcript, pub/sub for <see cref="WaitForActivityAsync"/>) is all that
-/// several instances need. Implementations own expiry: an idle or evicted conversation is simply not found.
+/// several instances need (with <see cref="IDirectLineRevocations"/> and <see cref="IDirectLineSigningKey"/>).
+/// Implementations throw <see cref="DirectLineStoreUnavailableException"/> when their backend cannot be
+/// reached. Implementations own expiry: an idle or evicted conversation is simply not found.
 /// </summary>
 public interface IDirectLineStore
 {
@@ -35,6 +37,12 @@ public interface IDirectLineStore
     /// gone (false). Callers then read; a spurious wake-up only costs a read.
     /// </summary>
     Task<bool> WaitForActivityAsync(string conversationId, long afterWatermark, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Forgets the conversation now (the user ended it): its transcript is gone and open streams, on every
+    /// instance, wake up, find it gone and close. False when it did not exist.
+    /// </summary>
+    Task<bool> RemoveAsync(string conversationId, CancellationToken cancellationToken);
 
     /// <summary>Forgets conversations idle for longer than the configured timeout; returns how many.</summary>
     Task<int> RemoveIdleAsync(CancellationToken cancellationToken);

@@ -143,6 +143,10 @@ internal sealed class InMemoryDirectLineStore : IDirectLineStore
     }
 
     /// <inheritdoc/>
+    public Task<bool> RemoveAsync(string conversationId, CancellationToken cancellationToken) =>
+        Task.FromResult(_conversations.TryGetValue(conversationId, out var conversation) && Remove(conversationId, conversation));
+
+    /// <inheritdoc/>
     public Task<int> RemoveIdleAsync(CancellationToken cancellationToken) => Task.FromResult(RemoveIdle());
 
     private int RemoveIdle()

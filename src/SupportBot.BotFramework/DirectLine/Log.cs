@@ -28,4 +28,10 @@ internal static partial class Log
 
     [LoggerMessage(1307, LogLevel.Error, "Sweeping idle Direct Line conversations failed.")]
     public static partial void SweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1308, LogLevel.Warning, "Answered a Direct Line request with 503: the store cannot be reached ({Reason}).")]
+    public static partial void StoreUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(1309, LogLevel.Information, "Direct Line conversation ended by its user; its tokens are revoked.")]
+    public static partial void ConversationEnded(ILogger logger);
 }

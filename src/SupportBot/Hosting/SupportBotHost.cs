@@ -12,7 +12,7 @@ namespace SupportBot.Hosting;
 
 /// <summary>
 /// Builds the chat host: the Bot Framework messaging endpoint, the website chat (self-hosted Direct Line,
-/// Web Chat page, embed snippet), the agents' API and lookup page, and the health probes over one answer engine. Program and the tests build it the same way; tests pass <c>configure</c> to add
+/// Web Chat page, embed snippet), the agents' API and lookup page, the feedback report, and the health probes over one answer engine. Program and the tests build it the same way; tests pass <c>configure</c> to add
 /// configuration or replace a service.
 /// </summary>
 public static class SupportBotHost
@@ -60,6 +60,7 @@ public static class SupportBotHost
         app.UseWebChat();
         app.MapBotApi();
         app.MapAgentsApi();
+        app.MapFeedbackApi();
         app.MapWebChatApi();
         app.MapHealthApi();
         return app;

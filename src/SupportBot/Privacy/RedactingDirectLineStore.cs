@@ -46,6 +46,9 @@ internal sealed class RedactingDirectLineStore(IDirectLineStore inner) : IDirect
         inner.WaitForActivityAsync(conversationId, afterWatermark, cancellationToken);
 
     /// <inheritdoc/>
+    public Task<bool> RemoveAsync(string conversationId, CancellationToken cancellationToken) => inner.RemoveAsync(conversationId, cancellationToken);
+
+    /// <inheritdoc/>
     public Task<int> RemoveIdleAsync(CancellationToken cancellationToken) => inner.RemoveIdleAsync(cancellationToken);
 
     // Checked without copying: most activities (typing, welcome, answers to plain questions) have nothing to redact.

@@ -33,11 +33,14 @@ internal sealed class RedactingFeedbackStore(IFeedbackStore inner) : IFeedbackSt
     public Task<IReadOnlyList<FeedbackRecord>> RecentAsync(int count, CancellationToken cancellationToken) => inner.RecentAsync(count, cancellationToken);
 
     /// <inheritdoc/>
+    public Task<FeedbackSummary> SummarizeAsync(CancellationToken cancellationToken) => inner.SummarizeAsync(cancellationToken);
+
+    /// <inheritdoc/>
     public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => inner.DeleteOlderThanAsync(cutoff, cancellationToken);
 }
 
 /// <summary>
-/// Conversation state, with the remembered question redacted: with <c>Storage:ConversationState=Sqlite</c>
+/// Conversation state, with the remembered question redacted: with <c>Storage:Provider=sqlite</c>
 /// (or a shared store) it is written to disk, and it only feeds the feedback record, which is redacted anyway.
 /// </summary>
 internal sealed class RedactingConversationStateStore(IConversationStateStore inner) : IConversationStateStore

@@ -26,8 +26,9 @@ public sealed record LastAnswer(string AnswerId, string Question, string Kind, s
 public sealed record OfferedQuestion(string Id, string Question);
 
 /// <summary>
-/// Keeps <see cref="ConversationState"/> per conversation key. Implementations: in memory (the default) and
-/// SQLite; keep this narrow so other stores (e.g. Redis) can implement it.
+/// Keeps <see cref="ConversationState"/> per conversation key. Implementations: in memory (the default), SQLite
+/// and Redis (shared by replicas; while it is unreachable reads return null, a fresh conversation, and writes are
+/// retried then given up, so a turn never fails on it). Keep this narrow so other stores can implement it.
 /// </summary>
 public interface IConversationStateStore
 {

@@ -43,12 +43,16 @@ internal sealed class SqliteSupportStore : IFeedbackStore, IQuestionLog, IConver
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly string _connectionString;
     private readonly int _maxQuestionLength;
+    private readonly string _pathKey;
     private int _initialized;
 
     public SqliteSupportStore(IOptions<StorageOptions> options)
     {
         var value = options.Value;
         Path = value.ResolveDatabasePath();
+        _pathKey = value.ParsedProvider == StorageProvider.Sqlite && !string.IsNullOrWhiteSpace(value.ConnectionString)
+            ? nameof(StorageOptions.ConnectionString)
+            : nameof(StorageOptions.DatabasePath);
         _maxQuestionLength = value.MaxStoredQuestionLength;
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -83,7 +87,7 @@ internal sealed class SqliteSupportStore : IFeedbackStore, IQuestionLog, IConver
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
             throw new InvalidOperationException(
-                $"{StorageOptions.SectionName}:{nameof(StorageOptions.DatabasePath)} '{Path}' cannot be used: {ex.Message}", ex);
+                $"{StorageOptions.SectionName}:{_pathKey} '{Path}' cannot be used: {ex.Message}", ex);
         }
     }
 
@@ -114,6 +118,12 @@ internal sealed class SqliteSupportStore : IFeedbackStore, IQuestionLog, IConver
     // Times are stored as UTC round-trip strings, which sort as the instants they name.
     Task<int> IFeedbackStore.DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         ExecuteAsync("DELETE FROM feedback WHERE recorded_at < $cutoff", p => p.AddWithValue("$cutoff", Format(cutoff)), cancellationToken);
+    public async Task<FeedbackSummary> SummarizeAsync(CancellationToken cancellationToken) =>
+        FeedbackSummary.From(await QueryAsync(
+            "SELECT document_id, SUM(helpful), SUM(1 - helpful) FROM feedback GROUP BY document_id LIMIT $count",
+            int.MaxValue,
+            r => new DocumentFeedback(NullableString(r, 0), (int)r.GetInt64(1), (int)r.GetInt64(2)),
+            cancellationToken).ConfigureAwait(false));
 
     public Task RecordAsync(QuestionRecord question, CancellationToken cancellationToken) => ExecuteAsync(
         """

@@ -89,6 +89,13 @@ public sealed class DirectLineConversationTracker(IOptions<DirectLineOptions> op
         public Task<bool> WaitForActivityAsync(string conversationId, long afterWatermark, CancellationToken cancellationToken) =>
             inner.WaitForActivityAsync(conversationId, afterWatermark, cancellationToken);
 
+        public async Task<bool> RemoveAsync(string conversationId, CancellationToken cancellationToken)
+        {
+            var removed = await inner.RemoveAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            tracker.Gone(conversationId);
+            return removed;
+        }
+
         public async Task<int> RemoveIdleAsync(CancellationToken cancellationToken)
         {
             var removed = await inner.RemoveIdleAsync(cancellationToken).ConfigureAwait(false);

@@ -126,6 +126,14 @@ public static class WebChatApi
                 title: "Chat service unavailable",
                 detail: "The chat service could not issue a token; try again in a moment.");
         }
+        catch (DirectLineStoreUnavailableException)
+        {
+            // The shared signing key could not be read yet (Redis down since this replica started).
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Chat service unavailable",
+                detail: "The chat service's store cannot be reached; try again in a moment.");
+        }
     }
 
     /// <summary>The questions the welcome offers, for the page's "Popular questions" list.</summary>

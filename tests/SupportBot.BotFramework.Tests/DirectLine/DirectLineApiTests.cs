@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.BotFramework.Builder;
@@ -72,6 +73,54 @@ public sealed class DirectLineApiTests : IAsyncLifetime
         await AssertError(withOld, HttpStatusCode.Forbidden, "TokenExpired");
         using var withNew = await _host.SendAsync(HttpMethod.Post, "conversations", refreshed["token"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Created, withNew.StatusCode);
+    }
+
+    [Fact]
+    public async Task TokensRefresh_OldToken_WorksThroughTheGracePeriodThenRevoked()
+    {
+        var (conversationId, token) = await _host.GenerateAsync();
+        var refreshed = (await _host.JsonAsync(HttpMethod.Post, "tokens/refresh", token))["token"]!.GetValue<string>();
+
+        _host.Time.Advance(TimeSpan.FromSeconds(59));
+        using (var withinGrace = await _host.SendAsync(HttpMethod.Post, "conversations", token))
+        {
+            Assert.Equal(HttpStatusCode.Created, withinGrace.StatusCode);
+        }
+
+        _host.Time.Advance(TimeSpan.FromSeconds(1));
+        using var read = await _host.SendAsync(HttpMethod.Get, $"conversations/{conversationId}/activities", token);
+        using var refreshAgain = await _host.SendAsync(HttpMethod.Post, "tokens/refresh", token);
+        await AssertError(read, HttpStatusCode.Forbidden, "TokenRevoked");
+        await AssertError(refreshAgain, HttpStatusCode.Forbidden, "TokenRevoked");
+        await _host.ActivitiesAsync(conversationId, refreshed);
+    }
+
+    [Fact]
+    public async Task EndOfConversation_FromTheUser_BotToldEveryTokenRefusedStreamClosedTranscriptGone()
+    {
+        var (conversationId, token, started) = await _host.StartConversationAsync();
+        var reconnected = await _host.JsonAsync(HttpMethod.Get, $"conversations/{conversationId}?watermark=0", token);
+        await using var stream = await ActivityStreamClient.OpenAsync(started["streamUrl"]!.GetValue<string>());
+        await stream.ReadUntilAsync(a => a["text"]?.GetValue<string>() == "welcome");
+
+        using (var end = await _host.SendAsync(HttpMethod.Post, $"conversations/{conversationId}/activities", token, new { type = "endOfConversation", from = new { id = "r_client" } }))
+        {
+            Assert.Equal(HttpStatusCode.OK, end.StatusCode);
+        }
+
+        Assert.Equal("endOfConversation", _host.Bot.Received[^1].Type);
+        await stream.WaitForCloseAsync();
+        foreach (var credential in new[] { token, reconnected["token"]!.GetValue<string>() })
+        {
+            using var read = await _host.SendAsync(HttpMethod.Get, $"conversations/{conversationId}/activities", credential);
+            using var restart = await _host.SendAsync(HttpMethod.Post, "conversations", credential);
+            await AssertError(read, HttpStatusCode.Forbidden, "TokenRevoked");
+            await AssertError(restart, HttpStatusCode.Forbidden, "TokenRevoked");
+        }
+
+        await Assert.ThrowsAsync<WebSocketException>(() => ActivityStreamClient.OpenAsync(reconnected["streamUrl"]!.GetValue<string>()));
+        using var gone = await _host.SendAsync(HttpMethod.Get, $"conversations/{conversationId}/activities", DirectLineTestHost.Secret);
+        await AssertError(gone, HttpStatusCode.NotFound, "ConversationNotFound");
     }
 
     [Fact]

@@ -220,6 +220,14 @@ internal sealed class ActivityStreamClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Reads past any ActivitySets and keep-alives until the server closes the socket; fails after 10 s of silence.</summary>
+    public async Task WaitForCloseAsync()
+    {
+        while (await ReceiveAsync() is not null)
+        {
+        }
+    }
+
     /// <summary>
     /// Activities from ActivitySets, in order (keep-alives skipped), until <paramref name="until"/> holds for
     /// one; the rest of that set waits for the next call. Fails after 20 seconds without it.

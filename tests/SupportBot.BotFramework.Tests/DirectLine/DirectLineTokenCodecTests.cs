@@ -21,7 +21,8 @@ public sealed class DirectLineTokenCodecTests
         var token = codec.Issue(new DirectLineClaims(DirectLineScopes.Conversation, "conv-1", "dl_ada", "Ada", expires));
 
         Assert.Equal(TokenCheck.Valid, codec.Check(token, out var claims));
-        Assert.Equal(new DirectLineClaims(DirectLineScopes.Conversation, "conv-1", "dl_ada", "Ada", expires), claims);
+        Assert.Equal(new DirectLineClaims(DirectLineScopes.Conversation, "conv-1", "dl_ada", "Ada", expires), claims! with { TokenId = null });
+        Assert.Matches("^[A-Za-z0-9_-]{16}$", claims.TokenId);
         var parts = token.Split('.');
         Assert.Equal(3, parts.Length);
         Assert.Equal("""{"alg":"HS256","typ":"JWT"}""", Encoding.UTF8.GetString(Base64Url.DecodeFromChars(parts[0])));
@@ -98,6 +99,18 @@ public sealed class DirectLineTokenCodecTests
         }
     }
 
+    [Fact]
+    public void Issue_SameClaimsTwice_EachTokenHasItsOwnId()
+    {
+        var codec = Codec();
+        var claims = new DirectLineClaims(DirectLineScopes.Conversation, "conv-1", null, null, _time.GetUtcNow().AddMinutes(30));
+
+        codec.Check(codec.Issue(claims), out var first);
+        codec.Check(codec.Issue(claims), out var second);
+
+        Assert.NotEqual(first!.TokenId, second!.TokenId);
+    }
+
     private DirectLineTokenCodec Codec(string? key = null) =>
-        new(Options.Create(new DirectLineOptions { TokenSigningKey = key }), _time);
+        new(new ConfiguredSigningKey(Options.Create(new DirectLineOptions { TokenSigningKey = key })), _time);
 }

@@ -151,6 +151,20 @@ public sealed class InMemoryDirectLineStoreTests
     }
 
     [Fact]
+    public async Task Remove_WakesWaitersAndForgetsTheConversation()
+    {
+        var store = Store();
+        await store.CreateAsync("c1", default);
+        var waiting = store.WaitForActivityAsync("c1", 0, default);
+
+        Assert.True(await store.RemoveAsync("c1", default));
+
+        Assert.False(await waiting.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Null(await store.ReadAsync("c1", 0, 10, default));
+        Assert.False(await store.RemoveAsync("c1", default));
+    }
+
+    [Fact]
     public async Task Append_Concurrently_EverySequenceOnce()
     {
         var store = Store();

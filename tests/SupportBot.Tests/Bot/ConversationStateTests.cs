@@ -117,7 +117,7 @@ public sealed class ConversationStateTests : IAsyncLifetime
         using var knowledge = new KnowledgeCopy();
         File.WriteAllText(knowledge.PathOf("faq/zz-twins.yaml"), TwinEntries);
         var data = Path.Combine(Path.GetTempPath(), "supportbot-host-tests", Guid.NewGuid().ToString("N"));
-        var settings = new Dictionary<string, string?> { ["Knowledge:Path"] = knowledge.Root, ["Storage:ConversationState"] = "Sqlite" };
+        var settings = new Dictionary<string, string?> { ["Knowledge:Path"] = knowledge.Root, ["Storage:Provider"] = "sqlite" };
         await using (var first = await BotHost.StartAsync(settings, dataFolder: data))
         {
             using (await first.PostActivityAsync(Payloads.WebChatMessage(_channel.ServiceUrl, "what colour is the gadget?")))

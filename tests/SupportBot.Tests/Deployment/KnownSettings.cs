@@ -28,8 +28,6 @@ internal static class KnownSettings
     /// </summary>
     public static readonly IReadOnlySet<string> Pending = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "Storage:Provider",
-        "Storage:ConnectionString",
         "Knowledge:Watch",
     };
 

@@ -35,7 +35,11 @@ public sealed class HealthApiTests
 
         Assert.Equal(HttpStatusCode.OK, healthz.StatusCode);
         Assert.Equal(HttpStatusCode.OK, readyz.StatusCode);
-        Assert.Equal("Healthy", await readyz.Content.ReadAsStringAsync());
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await readyz.Content.ReadAsStringAsync())!;
+        Assert.Equal("Healthy", body["status"]!.GetValue<string>());
+        Assert.Equal("Healthy", body["checks"]!["knowledge-index"]!["status"]!.GetValue<string>());
+        Assert.Equal("Healthy", body["checks"]!["storage"]!["status"]!.GetValue<string>());
+        Assert.Equal("memory", body["checks"]!["storage"]!["data"]!["provider"]!.GetValue<string>());
         BotHost.DeleteData(host.DataFolder);
     }
 

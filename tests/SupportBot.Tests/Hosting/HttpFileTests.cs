@@ -15,7 +15,7 @@ public sealed partial class HttpFileTests
         await using var host = await BotHost.StartAsync();
         var requests = Parse(text.Replace("{{host}}", host.BaseUrl, StringComparison.Ordinal)).ToList();
 
-        Assert.Equal(8, requests.Count);
+        Assert.Equal(9, requests.Count);
         var statuses = new List<(string Title, HttpStatusCode Status)>();
         foreach (var (title, method, url, contentType, body) in requests)
         {

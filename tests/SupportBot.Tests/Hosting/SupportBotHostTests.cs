@@ -86,6 +86,8 @@ public sealed class SupportBotHostTests
     [InlineData("Bot:MaxSearchResults", "0")]
     [InlineData("Bot:HandoffButton", " ")]
     [InlineData("Storage:ConversationState", "Redis")]
+    [InlineData("Storage:Provider", "postgres")]
+    [InlineData("Storage:Provider", "redis")]
     [InlineData("Api:MaxTop", "0")]
     [InlineData("Answering:SupportContact", "")]
     [InlineData("MicrosoftAppPassword", "secret-without-an-app-id")]

@@ -70,7 +70,7 @@ public sealed class LogPrivacyTests
             secrets.Add((await generated.Content.ReadFromJsonAsync<TokenBody>())!.Token);
         }
 
-        var chat = await DirectLineChat.StartAsync(host.Http);
+        var chat = await DirectLinePageChat.StartAsync(host.Http);
         secrets.Add(chat.Token);
         var streamToken = Uri.UnescapeDataString(new Uri(chat.StreamUrl).Query["?t=".Length..]);
         secrets.Add(streamToken);

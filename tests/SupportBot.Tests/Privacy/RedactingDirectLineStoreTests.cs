@@ -17,7 +17,7 @@ public sealed class RedactingDirectLineStoreTests(RedactingDirectLineStoreTests.
     [Fact]
     public async Task Conversation_MessageWithPersonalData_EchoAndRepliesRedactedReplyThreadedToTheEcho()
     {
-        var chat = await DirectLineChat.StartAsync(_host.Http);
+        var chat = await DirectLinePageChat.StartAsync(_host.Http);
 
         var id = await chat.PostAsync(RedactingStoresTests.Question);
 
@@ -33,7 +33,7 @@ public sealed class RedactingDirectLineStoreTests(RedactingDirectLineStoreTests.
     [Fact]
     public async Task Conversation_FeedbackClickCarryingTheQuestion_StoredRedacted()
     {
-        var chat = await DirectLineChat.StartAsync(_host.Http);
+        var chat = await DirectLinePageChat.StartAsync(_host.Http);
         var value = new JsonObject { ["action"] = "feedback", ["helpful"] = true, ["answerId"] = "feedfeedfeedfeedfeedfeedfeedfeed", ["question"] = RedactingStoresTests.Question };
 
         var id = await chat.PostAsync(text: null, value);

@@ -96,7 +96,7 @@ public sealed class RedactingStoresTests(RedactingStoresTests.HostFixture fixtur
         public async Task InitializeAsync()
         {
             Channel = await FakeChannel.StartAsync();
-            Host = await BotHost.StartAsync(new Dictionary<string, string?> { ["Storage:ConversationState"] = "Sqlite" });
+            Host = await BotHost.StartAsync(new Dictionary<string, string?> { ["Storage:Provider"] = "sqlite" });
         }
 
         public async Task DisposeAsync()

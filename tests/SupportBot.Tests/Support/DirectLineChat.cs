@@ -1,92 +1,207 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 
 namespace SupportBot.Tests.Support;
 
 /// <summary>
-/// A customer on the host's self-hosted Direct Line over plain HTTP, as the chat page's client does it: a
-/// page token from <c>/api/directline/token</c>, the conversation started, messages posted and the
-/// transcript polled.
+/// One Direct Line conversation as a client holds it (token, conversation id, last watermark), speaking the
+/// protocol over HTTP to whichever replica a call names, the way DirectLineJS does after a load balancer.
 /// </summary>
 internal sealed class DirectLineChat
 {
-    private readonly HttpClient _http;
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
 
-    private DirectLineChat(HttpClient http, string conversationId, string token, string userId, string streamUrl)
+    private DirectLineChat(string conversationId, string token, string userId)
     {
-        _http = http;
         ConversationId = conversationId;
         Token = token;
         UserId = userId;
-        StreamUrl = streamUrl;
     }
 
     public string ConversationId { get; }
 
-    public string Token { get; }
+    /// <summary>The conversation token (replaced by the fresh one each start or reconnect returns).</summary>
+    public string Token { get; set; }
 
     public string UserId { get; }
 
-    /// <summary>The WebSocket address, with its stream token in <c>?t=</c>.</summary>
-    public string StreamUrl { get; }
-
-    public static async Task<DirectLineChat> StartAsync(HttpClient http)
+    /// <summary>Gets a page token from <paramref name="baseUrl"/>'s /api/directline/token and starts the conversation there; returns its streamUrl too.</summary>
+    public static async Task<(DirectLineChat Chat, string StreamUrl)> StartAsync(string baseUrl)
     {
-        using var tokenResponse = await http.PostAsync("/api/directline/token", null);
-        tokenResponse.EnsureSuccessStatusCode();
-        var page = JsonNode.Parse(await tokenResponse.Content.ReadAsStringAsync())!;
-        var token = page["token"]!.GetValue<string>();
-
-        using var start = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations");
-        start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var started = await http.SendAsync(start);
-        started.EnsureSuccessStatusCode();
-        var conversation = JsonNode.Parse(await started.Content.ReadAsStringAsync())!;
-        return new DirectLineChat(
-            http,
-            conversation["conversationId"]!.GetValue<string>(),
-            conversation["token"]!.GetValue<string>(),
-            page["userId"]!.GetValue<string>(),
-            conversation["streamUrl"]!.GetValue<string>());
+        using var tokenResponse = await Http.PostAsync($"{baseUrl}/api/directline/token", null);
+        var page = JsonNode.Parse(await ReadSuccessAsync(tokenResponse))!;
+        var chat = new DirectLineChat(page["conversationId"]!.GetValue<string>(), page["token"]!.GetValue<string>(), page["userId"]!.GetValue<string>());
+        using var started = await chat.SendAsync(baseUrl, HttpMethod.Post, "conversations", new JsonObject());
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var body = JsonNode.Parse(await started.Content.ReadAsStringAsync())!;
+        chat.Token = body["token"]!.GetValue<string>();
+        return (chat, body["streamUrl"]!.GetValue<string>());
     }
 
-    /// <summary>Posts a message (text, or a card button's value) and returns the id Direct Line gave it.</summary>
-    public async Task<string> PostAsync(string? text, JsonNode? value = null)
+    /// <summary>Posts a message (or any activity) on <paramref name="baseUrl"/>; returns its id.</summary>
+    public async Task<string> PostAsync(string baseUrl, JsonObject activity)
     {
-        var activity = new JsonObject { ["type"] = "message", ["from"] = new JsonObject { ["id"] = UserId }, ["locale"] = "en-US" };
-        if (text is not null)
+        using var response = await SendAsync(baseUrl, HttpMethod.Post, $"conversations/{ConversationId}/activities", activity);
+        return JsonNode.Parse(await ReadSuccessAsync(response))!["id"]!.GetValue<string>();
+    }
+
+    public Task<string> AskAsync(string baseUrl, string text) =>
+        PostAsync(baseUrl, new JsonObject { ["type"] = "message", ["from"] = new JsonObject { ["id"] = "r_test" }, ["text"] = text });
+
+    /// <summary>Reconnect on <paramref name="baseUrl"/>: a fresh token and a streamUrl replaying after <paramref name="watermark"/>.</summary>
+    public async Task<string> ReconnectAsync(string baseUrl, string watermark)
+    {
+        using var response = await SendAsync(baseUrl, HttpMethod.Get, $"conversations/{ConversationId}?watermark={watermark}");
+        var body = JsonNode.Parse(await ReadSuccessAsync(response))!;
+        Token = body["token"]!.GetValue<string>();
+        return body["streamUrl"]!.GetValue<string>();
+    }
+
+    public Task<HttpResponseMessage> SendAsync(string baseUrl, HttpMethod method, string path, JsonNode? body = null, string? credential = null)
+    {
+        var request = new HttpRequestMessage(method, $"{baseUrl}/v3/directline/{path}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", credential ?? Token);
+        if (body is not null)
         {
-            activity["text"] = text;
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         }
 
-        if (value is not null)
+        return Http.SendAsync(request);
+    }
+
+    private static async Task<string> ReadSuccessAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath}: {(int)response.StatusCode} {text}");
+        return text;
+    }
+}
+
+/// <summary>A WebSocket on a streamUrl, reading ActivitySets (keep-alives skipped) and remembering the last watermark.</summary>
+internal sealed class ActivityStream : IAsyncDisposable
+{
+    private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(20);
+    private readonly ClientWebSocket _socket = new();
+    private readonly Queue<(JsonNode Activity, string Watermark)> _pending = new();
+
+    /// <summary>The watermark of the last ActivitySet fully read ("" before any).</summary>
+    public string Watermark { get; private set; } = "";
+
+    /// <summary>Every activity read so far, in order.</summary>
+    public List<JsonNode> Received { get; } = [];
+
+    public static async Task<ActivityStream> OpenAsync(string streamUrl)
+    {
+        var stream = new ActivityStream();
+        await stream._socket.ConnectAsync(new Uri(streamUrl), CancellationToken.None);
+        return stream;
+    }
+
+    /// <summary>Reads until an activity matches (returned); fails after 20 seconds without one or if the socket closes.</summary>
+    public async Task<JsonNode> ReadUntilAsync(Func<JsonNode, bool> match, string what)
+    {
+        using var timeout = new CancellationTokenSource(ReadTimeout);
+        while (true)
         {
-            activity["value"] = value.DeepClone();
+            while (_pending.TryDequeue(out var next))
+            {
+                Received.Add(next.Activity);
+                if (_pending.Count == 0)
+                {
+                    Watermark = next.Watermark;
+                }
+
+                if (match(next.Activity))
+                {
+                    return next.Activity;
+                }
+            }
+
+            string? text;
+            try
+            {
+                text = await ReceiveAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No {what} on the stream within {ReadTimeout}; read {Received.Count} activities.");
+            }
+
+            if (text is null)
+            {
+                throw new InvalidOperationException($"The stream closed before {what}.");
+            }
+
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            var set = JsonNode.Parse(text)!;
+            var watermark = set["watermark"]!.GetValue<string>();
+            foreach (var activity in set["activities"]!.AsArray())
+            {
+                _pending.Enqueue((activity!.DeepClone(), watermark));
+            }
+        }
+    }
+
+    /// <summary>Reads until the server closes the socket; fails after 20 seconds.</summary>
+    public async Task WaitForCloseAsync()
+    {
+        using var timeout = new CancellationTokenSource(ReadTimeout);
+        while (await ReceiveAsync(timeout.Token) is not null)
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_socket.State == WebSocketState.Open)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", timeout.Token);
+            }
+            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+            {
+            }
         }
 
-        using var request = Authorized(HttpMethod.Post, $"/v3/directline/conversations/{Uri.EscapeDataString(ConversationId)}/activities");
-        request.Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await _http.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+        _socket.Dispose();
     }
 
-    /// <summary>The whole transcript as a client polling from the start receives it, raw.</summary>
-    public async Task<string> TranscriptJsonAsync()
+    private async Task<string?> ReceiveAsync(CancellationToken cancellationToken)
     {
-        using var request = Authorized(HttpMethod.Get, $"/v3/directline/conversations/{Uri.EscapeDataString(ConversationId)}/activities");
-        using var response = await _http.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadAsStringAsync();
-    }
+        var buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        while (true)
+        {
+            WebSocketReceiveResult result;
+            try
+            {
+                result = await _socket.ReceiveAsync(buffer, cancellationToken);
+            }
+            catch (WebSocketException)
+            {
+                // The server went away without a close handshake (a killed replica).
+                return null;
+            }
 
-    public async Task<JsonArray> TranscriptAsync() => JsonNode.Parse(await TranscriptJsonAsync())!["activities"]!.AsArray();
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return null;
+            }
 
-    private HttpRequestMessage Authorized(HttpMethod method, string path)
-    {
-        var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        return request;
+            message.Write(buffer, 0, result.Count);
+            if (result.EndOfMessage)
+            {
+                return Encoding.UTF8.GetString(message.ToArray());
+            }
+        }
     }
 }

@@ -74,9 +74,9 @@ public sealed class SupportBotTelemetryTests(ChannelHostFixture fixture) : IClas
         metrics.Observe();
         var before = metrics.Of(SupportBotTelemetry.DirectLineActiveConversations).Single().Value;
 
-        var first = await DirectLineChat.StartAsync(_host.Http);
+        var first = await DirectLinePageChat.StartAsync(_host.Http);
         await first.PostAsync("hello");
-        await DirectLineChat.StartAsync(_host.Http);
+        await DirectLinePageChat.StartAsync(_host.Http);
         metrics.Observe();
 
         Assert.Equal(before + 2, metrics.Of(SupportBotTelemetry.DirectLineActiveConversations)[^1].Value);

@@ -38,7 +38,7 @@ public sealed class TelemetryExporterTests
                 Assert.Equal(HttpStatusCode.OK, search.StatusCode);
             }
 
-            var chat = await DirectLineChat.StartAsync(host.Http);
+            var chat = await DirectLinePageChat.StartAsync(host.Http);
             streamToken = Uri.UnescapeDataString(new Uri(chat.StreamUrl).Query["?t=".Length..]);
             using var stream = new System.Net.WebSockets.ClientWebSocket();
             await stream.ConnectAsync(new Uri(chat.StreamUrl), default);

@@ -16,6 +16,21 @@ public sealed class DirectLineJsTests
     {
         await using var host = await BotHost.StartAsync();
 
+        await RunOfficialClientAsync(host);
+    }
+
+    /// <summary>The same conformance run with the Direct Line, state and question log in a real redis-server.</summary>
+    [Fact]
+    public async Task OfficialClient_AgainstAHostOnRedis_SameBehaviour()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var host = await BotHost.StartAsync(new Dictionary<string, string?> { ["Storage:Provider"] = "redis", ["Storage:ConnectionString"] = redis.ConnectionString });
+
+        await RunOfficialClientAsync(host);
+    }
+
+    private static async Task RunOfficialClientAsync(BotHost host)
+    {
         var (exit, stdout, stderr) = await NodeScript.RunAsync(TimeSpan.FromMinutes(2), "directlinejs-check.mjs", host.BaseUrl, "when do updates stop");
 
         Assert.True(exit == 0, $"exit {exit}\n{stdout}\n{stderr}");
