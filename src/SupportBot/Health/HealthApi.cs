@@ -4,7 +4,10 @@ using SupportBot.Answering;
 
 namespace SupportBot.Health;
 
-/// <summary>Probes for orchestrators: <c>/healthz</c> (the process answers) and <c>/readyz</c> (the index is loaded; 503 before).</summary>
+/// <summary>
+/// Probes for orchestrators: <c>/healthz</c> (the process answers) and <c>/readyz</c> (the index is loaded; 503
+/// before), both as JSON (<see cref="HealthJson"/>); <c>/readyz</c> names the knowledge version serving.
+/// </summary>
 public static class HealthApi
 {
     private const string ReadyTag = "ready";
@@ -17,15 +20,15 @@ public static class HealthApi
 
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        endpoints.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthJson.WriteAsync });
+        endpoints.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = HealthJson.WriteAsync });
         return endpoints;
     }
 }
 
-/// <summary>Healthy once the answer engine is built.</summary>
-internal sealed class KnowledgeIndexHealthCheck(IAnswerEngineProvider engines) : IHealthCheck
+/// <summary>Healthy once the answer engine is built; Degraded while a refused knowledge change is pending (see <see cref="KnowledgeHealth"/>).</summary>
+internal sealed class KnowledgeIndexHealthCheck(IAnswerEngineProvider engines, AnswerEngineProvider loaded, KnowledgeReloader reloader) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(engines.IsReady ? HealthCheckResult.Healthy("knowledge index loaded") : HealthCheckResult.Unhealthy("knowledge index loading"));
+        Task.FromResult(KnowledgeHealth.Check(engines.IsReady, loaded.CurrentVersion, reloader.LastError));
 }

@@ -58,6 +58,7 @@ public static class SupportBotHost
         app.MapAgentsApi();
         app.MapWebChatApi();
         app.MapHealthApi();
+        app.MapKnowledgeAdminApi();
         return app;
     }
 
