@@ -200,6 +200,67 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReplyToActivityAsync_StillUnavailableAfterRetries_ExceptionCountsTheAttempts()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            _connector.Enqueue(500);
+        }
+
+        var client = CreateFactory(o => o.MaxRetryAttempts = 3).Create(_connector.BaseUrl);
+
+        var exception = await Assert.ThrowsAsync<ConnectorException>(() => client.ReplyToActivityAsync("conv", "1", Reply("hi")));
+
+        Assert.Equal(4, _connector.Snapshot().Count);
+        Assert.Equal(4, exception.Attempts);
+        Assert.Contains("after 4 attempt(s)", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReplyToActivityAsync_RetryAfterBeyondTheBudget_GivesUpAtOnceWithTheChannelsAnswer()
+    {
+        _connector.Enqueue(429, """{"error":{"code":"Throttled","message":"come back in a minute"}}""", headers: new Dictionary<string, string> { ["Retry-After"] = "60" });
+        var client = CreateFactory(o =>
+        {
+            o.MaxRetryAttempts = 5;
+            o.MaxDelay = TimeSpan.FromSeconds(30);
+            o.TotalTimeout = TimeSpan.FromSeconds(5);
+        }).Create(_connector.BaseUrl);
+
+        var exception = await Assert.ThrowsAsync<ConnectorException>(() => client.ReplyToActivityAsync("conv", "1", Reply("hi")));
+
+        // Waiting would only have let the 5 s budget run out and fail with no status at all.
+        Assert.Single(_connector.Snapshot());
+        Assert.Equal(HttpStatusCode.TooManyRequests, exception.StatusCode);
+        Assert.Equal("Throttled", exception.Error?.Error?.Code);
+        Assert.Equal(1, exception.Attempts);
+    }
+
+    [Fact]
+    public async Task ReplyToActivityAsync_ChannelHangsOnEveryAttempt_BudgetEndsTheRetriesEarly()
+    {
+        for (var i = 0; i < 12; i++)
+        {
+            _connector.Enqueue(200, delay: TimeSpan.FromSeconds(30));
+        }
+
+        var client = CreateFactory(o =>
+        {
+            o.MaxRetryAttempts = 10;
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+            o.TotalTimeout = TimeSpan.FromSeconds(1);
+        }).Create(_connector.BaseUrl);
+
+        var exception = await Assert.ThrowsAsync<ConnectorException>(() => client.ReplyToActivityAsync("conv", "1", Reply("hi")));
+
+        // 1 s of budget holds at most four 300 ms attempts (plus short back-offs), far fewer than the 11 allowed.
+        Assert.Null(exception.StatusCode);
+        Assert.InRange(exception.Attempts, 2, 4);
+        Assert.Equal(exception.Attempts, _connector.Snapshot().Count);
+        Assert.IsType<Polly.Timeout.TimeoutRejectedException>(exception.InnerException);
+    }
+
+    [Fact]
     public void RetryAfter_HttpDate_ConvertedWithInjectedClockAndCapped()
     {
         var now = new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero);
