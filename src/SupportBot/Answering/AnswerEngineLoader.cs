@@ -111,6 +111,13 @@ internal sealed class AnswerEngineLoader(
     private async Task CheckAsync(string root, CancellationToken stoppingToken)
     {
         var seen = TryFingerprint(root);
+        if (seen is not null && seen == provider.CurrentVersion?.Id && reloader.LastError is not null)
+        {
+            // A refused change was undone: back to what serves. The reload finds it unchanged and clears the error.
+            await reloader.ReloadAsync("watch", stoppingToken).ConfigureAwait(false);
+            return;
+        }
+
         // Nothing new: the version serving, or a change already refused (its problems are logged once, not every poll).
         if (seen is null || seen == provider.CurrentVersion?.Id || seen == reloader.LastError?.Version)
         {

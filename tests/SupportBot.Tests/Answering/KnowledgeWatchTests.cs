@@ -72,6 +72,24 @@ public sealed class KnowledgeWatchTests
     }
 
     [Fact]
+    public async Task Watch_InvalidChangeUndone_HealthyAgainWithoutAReload()
+    {
+        using var knowledge = new KnowledgeCopy();
+        await using var host = await StartAsync(knowledge.Root);
+        var responses = File.ReadAllText(knowledge.PathOf("responses.yaml"));
+        WriteAtomically(knowledge.PathOf("responses.yaml"), responses.Replace("{contact}", "a person", StringComparison.Ordinal));
+        await WaitForLogAsync(host, 3003);
+        Assert.Equal("Degraded", (await ReadyzAsync(host)).Body["status"]!.GetValue<string>());
+
+        WriteAtomically(knowledge.PathOf("responses.yaml"), responses);
+        await WaitUntilAsync(async () => (await ReadyzAsync(host)).Body["status"]!.GetValue<string>() == "Healthy", "/readyz is Healthy again");
+
+        Assert.Null(KnowledgeCheck((await ReadyzAsync(host)).Body)["data"]!["lastReloadError"]);
+        Assert.DoesNotContain(host.Logs.Lines, l => l.EventId == 3002);
+        BotHost.DeleteData(host.DataFolder);
+    }
+
+    [Fact]
     public async Task Watch_ConfigMapStyleSymlinkSwap_NewAnswerServed()
     {
         // The layout kubelet writes for a ConfigMap volume: the visible names are symlinks through "..data" to a
