@@ -140,7 +140,7 @@ public sealed class ConnectorFaultTests : IClassFixture<ConnectorFaultTests.Faul
                 ["BotFramework:Connector:MaxRetryAttempts"] = MaxRetryAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["BotFramework:Connector:BaseDelay"] = "00:00:00.050",
                 ["BotFramework:Connector:MaxDelay"] = "00:00:01",
-                ["BotFramework:Connector:AttemptTimeout"] = "00:00:00.500",
+                ["BotFramework:Connector:AttemptTimeout"] = "00:00:01",
                 ["BotFramework:Connector:TotalTimeout"] = "00:00:10",
             });
         }
