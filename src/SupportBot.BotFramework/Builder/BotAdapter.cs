@@ -204,24 +204,20 @@ public class BotAdapter : IBotFrameworkHttpAdapter
     private async Task DefaultOnTurnErrorAsync(ITurnContext turnContext, Exception exception)
     {
         var activity = turnContext.Activity;
-        Log.TurnFailed(Logger, activity.Type, activity.ChannelId, exception);
-
-        if (activity.Type == ActivityTypes.Invoke)
+        // The channel itself down, throttling or hanging, its retry budget spent: an apology sent the same way
+        // would spend another budget to fail the same way, so the turn ends here.
+        var channelUnavailable = exception is ConnectorException { StatusCode: var status } && (status is null || ConnectorResilience.IsTransient(status.Value));
+        if (channelUnavailable)
         {
-            // The invoke's HTTP response is the only answer the channel shows.
-            turnContext.InvokeResponse ??= new InvokeResponse { Status = StatusCodes.Status500InternalServerError };
+            var unreachable = (ConnectorException)exception;
+            Log.ChannelUnavailable(Logger, activity.ChannelId, (int?)unreachable.StatusCode, unreachable.Attempts);
         }
         else
         {
-            try
-            {
-                await turnContext.SendActivityAsync(_options.TurnErrorMessage, cancellationToken: CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is ConnectorException or HttpRequestException or InvalidOperationException or ArgumentException)
-            {
-                Log.TurnErrorReplyFailed(Logger, ex);
-            }
+            Log.TurnFailed(Logger, activity.Type, activity.ChannelId, exception);
         }
+
+        await ApologiseAsync(turnContext, sendMessage: !channelUnavailable).ConfigureAwait(false);
 
         if (_stateResetter is not null)
         {
@@ -234,6 +230,26 @@ public class BotAdapter : IBotFrameworkHttpAdapter
 #pragma warning restore CA1031
             {
                 Log.StateResetFailed(Logger, ex);
+            }
+        }
+    }
+
+    private async Task ApologiseAsync(ITurnContext turnContext, bool sendMessage)
+    {
+        if (turnContext.Activity.Type == ActivityTypes.Invoke)
+        {
+            // The invoke's HTTP response is the only answer the channel shows.
+            turnContext.InvokeResponse ??= new InvokeResponse { Status = StatusCodes.Status500InternalServerError };
+        }
+        else if (sendMessage)
+        {
+            try
+            {
+                await turnContext.SendActivityAsync(_options.TurnErrorMessage, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is ConnectorException or HttpRequestException or InvalidOperationException or ArgumentException)
+            {
+                Log.TurnErrorReplyFailed(Logger, ex);
             }
         }
     }

@@ -21,4 +21,7 @@ internal static partial class Log
 
     [LoggerMessage(1205, LogLevel.Error, "The messaging endpoint failed to process a request.")]
     public static partial void ProcessingFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1206, LogLevel.Error, "Turn on channel {ChannelId} ended without its reply: the channel's Connector service is unavailable (status {StatusCode}, {Attempts} attempt(s)); no apology is sent the same way.")]
+    public static partial void ChannelUnavailable(ILogger logger, string? channelId, int? statusCode, int attempts);
 }

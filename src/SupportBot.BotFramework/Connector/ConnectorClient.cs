@@ -24,14 +24,17 @@ public sealed class ConnectorClient : IConnectorClient
     private readonly IBotTokenProvider _tokens;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
 
     internal ConnectorClient(
         Uri serviceUrl,
         HttpClient http,
         IBotTokenProvider tokens,
         ResiliencePipeline<HttpResponseMessage> pipeline,
+        TimeProvider time,
         ILogger logger)
     {
+        _time = time;
         ServiceUrl = serviceUrl.OriginalString;
         _baseUrl = serviceUrl.AbsoluteUri.TrimEnd('/');
         _http = http;
@@ -88,28 +91,46 @@ public sealed class ConnectorClient : IConnectorClient
         var uri = new Uri($"{_baseUrl}/{path}");
         var body = activity is null ? null : JsonSerializer.SerializeToUtf8Bytes(activity, BotJson.Options);
 
+        var started = _time.GetTimestamp();
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(ConnectorResilience.Started, started);
+        context.Properties.Set(ConnectorResilience.Attempts, 0);
         HttpResponseMessage response;
+        int attempts;
         try
         {
             response = await _pipeline.ExecuteAsync(
-                async ct =>
+                async (ctx, call) =>
                 {
+                    ctx.Properties.Set(ConnectorResilience.Attempts, ctx.Properties.GetValue(ConnectorResilience.Attempts, 0) + 1);
+
                     // A fresh request per attempt: a sent HttpRequestMessage cannot be sent again.
-                    using var request = new HttpRequestMessage(method, uri);
-                    if (body is not null)
+                    using var request = new HttpRequestMessage(call.Method, call.Uri);
+                    if (call.Body is not null)
                     {
-                        request.Content = new ByteArrayContent(body) { Headers = { ContentType = JsonContentType } };
+                        request.Content = new ByteArrayContent(call.Body) { Headers = { ContentType = JsonContentType } };
                     }
 
-                    await AuthorizeAsync(request, ct).ConfigureAwait(false);
-                    return await _http.SendAsync(request, ct).ConfigureAwait(false);
+                    await call.Client.AuthorizeAsync(request, ctx.CancellationToken).ConfigureAwait(false);
+                    return await call.Client._http.SendAsync(request, ctx.CancellationToken).ConfigureAwait(false);
                 },
-                cancellationToken).ConfigureAwait(false);
+                context,
+                (Client: this, Method: method, Uri: uri, Body: body)).ConfigureAwait(false);
+            attempts = context.Properties.GetValue(ConnectorResilience.Attempts, 0);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException)
         {
-            Log.CallFailedWithoutResponse(_logger, method.Method, operation, ex);
-            throw new ConnectorException($"Connector {operation} to {uri.Host} failed without a response.", null, null, null, ex);
+            attempts = context.Properties.GetValue(ConnectorResilience.Attempts, 0);
+            var reason = ex is TimeoutRejectedException timeout ? $"timed out after {timeout.Timeout}" : "network error";
+            Log.CallFailedWithoutResponse(_logger, method.Method, operation, attempts, _time.GetElapsedTime(started).TotalMilliseconds, reason, ex);
+            throw new ConnectorException($"Connector {operation} to {uri.Host} failed without a response after {attempts} attempt(s) ({reason}).", null, null, null, ex)
+            {
+                Attempts = attempts,
+            };
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
 
         using (response)
@@ -118,12 +139,15 @@ public sealed class ConnectorClient : IConnectorClient
             if (!response.IsSuccessStatusCode)
             {
                 var error = await ReadJsonAsync<ErrorResponse>(response, cancellationToken).ConfigureAwait(false);
-                Log.CallFailed(_logger, method.Method, operation, (int)response.StatusCode, error?.Error?.Code, correlationId);
+                Log.CallFailed(_logger, method.Method, operation, attempts, _time.GetElapsedTime(started).TotalMilliseconds, (int)response.StatusCode, error?.Error?.Code, correlationId);
                 throw new ConnectorException(
-                    $"Connector {operation} failed with {(int)response.StatusCode} ({error?.Error?.Code ?? response.ReasonPhrase}).",
+                    $"Connector {operation} failed with {(int)response.StatusCode} ({error?.Error?.Code ?? response.ReasonPhrase}) after {attempts} attempt(s).",
                     response.StatusCode,
                     error,
-                    correlationId);
+                    correlationId)
+                {
+                    Attempts = attempts,
+                };
             }
 
             return response.StatusCode == HttpStatusCode.NoContent

@@ -17,6 +17,7 @@ internal sealed class ConnectorClientFactory : IConnectorClientFactory
     private readonly ConnectorClientOptions _options;
     private readonly ILogger<ConnectorClient> _logger;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly TimeProvider _time;
 
     public ConnectorClientFactory(
         IHttpClientFactory httpClientFactory,
@@ -31,6 +32,7 @@ internal sealed class ConnectorClientFactory : IConnectorClientFactory
         _inProcess = inProcess;
         _options = options.Value;
         _logger = logger;
+        _time = time;
         _pipeline = ConnectorResilience.Create(_options, time, logger);
     }
 
@@ -51,6 +53,6 @@ internal sealed class ConnectorClientFactory : IConnectorClientFactory
             throw new ArgumentException("The serviceUrl must be an absolute http(s) URL.", nameof(serviceUrl));
         }
 
-        return new ConnectorClient(uri, _httpClientFactory.CreateClient(HttpClientName), _tokens, _pipeline, _logger);
+        return new ConnectorClient(uri, _httpClientFactory.CreateClient(HttpClientName), _tokens, _pipeline, _time, _logger);
     }
 }

@@ -3,7 +3,9 @@ namespace SupportBot.BotFramework.Connector;
 /// <summary>
 /// Retry and timeout policy of outbound Connector calls (configuration section
 /// <c>BotFramework:Connector</c>). Retries follow Teams' guidance: exponential backoff with jitter on
-/// 429/412/500/502/503/504 and timeouts, honouring <c>Retry-After</c>.
+/// 429/412/500/502/503/504 and timeouts, honouring <c>Retry-After</c> up to <see cref="MaxDelay"/>. Every
+/// call stops at <see cref="TotalTimeout"/>, and at once when the channel asks to wait longer than the budget
+/// has left; the call then throws <see cref="ConnectorException"/> and the turn ends without the reply.
 /// </summary>
 public sealed class ConnectorClientOptions
 {
@@ -19,6 +21,9 @@ public sealed class ConnectorClientOptions
     /// <summary>Timeout of one HTTP attempt. Default 15 s.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Timeout of a whole call, retries included. Default 60 s.</summary>
+    /// <summary>
+    /// Budget of a whole call, retries and waits included (at most 10 minutes). Default 60 s. A turn that
+    /// cannot reach its channel holds the channel's inbound request this long at most per reply.
+    /// </summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

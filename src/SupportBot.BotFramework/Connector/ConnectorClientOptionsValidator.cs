@@ -20,10 +20,22 @@ internal sealed class ConnectorClientOptionsValidator : IValidateOptions<Connect
             failures.Add($"{Section}:{nameof(options.BaseDelay)} must be positive and not above {nameof(options.MaxDelay)}.");
         }
 
+        // Polly's own bounds: delays up to a day.
+        if (options.MaxDelay > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{Section}:{nameof(options.MaxDelay)} must be at most one day.");
+        }
+
         // Polly's own lower bounds: timeouts of at least 10 ms.
         if (options.AttemptTimeout < TimeSpan.FromMilliseconds(10) || options.AttemptTimeout > options.TotalTimeout)
         {
             failures.Add($"{Section}:{nameof(options.AttemptTimeout)} must be at least 10 ms and not above {nameof(options.TotalTimeout)}.");
+        }
+
+        // The budget bounds how long a turn (and the channel's inbound request) can wait on a failing channel.
+        if (options.TotalTimeout < TimeSpan.FromMilliseconds(10) || options.TotalTimeout > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"{Section}:{nameof(options.TotalTimeout)} must be from 10 ms to 10 minutes.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -40,4 +40,7 @@ public sealed class ConnectorException : Exception
 
     /// <summary>The <c>X-Correlating-OperationId</c> response header, to quote to the channel's support.</summary>
     public string? CorrelationId { get; }
+
+    /// <summary>How many HTTP attempts the call made before giving up (0 when it failed before sending).</summary>
+    public int Attempts { get; init; }
 }

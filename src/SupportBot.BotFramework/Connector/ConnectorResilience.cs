@@ -7,11 +7,18 @@ using Polly.Timeout;
 namespace SupportBot.BotFramework.Connector;
 
 /// <summary>
-/// Builds the pipeline every Connector call runs in: a total timeout around retries around a per-attempt
-/// timeout.
+/// Builds the pipeline every Connector call runs in: a total timeout (the call's budget) around retries
+/// around a per-attempt timeout. Each call's <see cref="ResilienceContext"/> carries when it started and how
+/// many attempts it made, for the budget check and the give-up log.
 /// </summary>
 internal static class ConnectorResilience
 {
+    /// <summary>Timestamp (<see cref="TimeProvider.GetTimestamp"/>) of the call's start.</summary>
+    public static readonly ResiliencePropertyKey<long> Started = new("SupportBot.Connector.Started");
+
+    /// <summary>Attempts made so far (HTTP requests sent or tried).</summary>
+    public static readonly ResiliencePropertyKey<int> Attempts = new("SupportBot.Connector.Attempts");
+
     public static ResiliencePipeline<HttpResponseMessage> Create(ConnectorClientOptions options, TimeProvider time, ILogger logger)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
@@ -27,10 +34,8 @@ internal static class ConnectorResilience
                 UseJitter = true,
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>()
-                    .Handle<TimeoutRejectedException>()
-                    .HandleResult(response => IsTransient(response.StatusCode)),
+                ShouldHandle = args => ValueTask.FromResult(
+                    IsRetryable(args.Outcome) && !RetryAfterBeyondBudget(args.Outcome.Result, args.Context, options, time, logger)),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, options.MaxDelay, time)),
                 OnRetry = args =>
                 {
@@ -47,6 +52,11 @@ internal static class ConnectorResilience
 
         return builder.AddTimeout(options.AttemptTimeout).Build();
     }
+
+    /// <summary>A network failure, an attempt that timed out, or a transient status.</summary>
+    public static bool IsRetryable(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is HttpRequestException or TimeoutRejectedException
+        || (outcome.Result is { } response && IsTransient(response.StatusCode));
 
     /// <summary>
     /// Statuses worth another try: throttling (429), Teams' 412, and server errors. 400/401/403/404/413 and
@@ -77,5 +87,28 @@ internal static class ConnectorResilience
         }
 
         return delay.Value < TimeSpan.Zero ? TimeSpan.Zero : delay.Value > maxDelay ? maxDelay : delay.Value;
+    }
+
+    /// <summary>
+    /// True when the channel asks us to wait (Retry-After, capped) longer than the call's budget has left:
+    /// the total timeout would cut that wait anyway, so the call gives up now with the channel's own answer
+    /// instead of holding the turn open to fail later with none.
+    /// </summary>
+    private static bool RetryAfterBeyondBudget(HttpResponseMessage? response, ResilienceContext context, ConnectorClientOptions options, TimeProvider time, ILogger logger)
+    {
+        if (RetryAfter(response, options.MaxDelay, time) is not { } delay
+            || !context.Properties.TryGetValue(Started, out var started))
+        {
+            return false;
+        }
+
+        var remaining = options.TotalTimeout - time.GetElapsedTime(started);
+        if (delay <= remaining)
+        {
+            return false;
+        }
+
+        Log.RetryAfterBeyondBudget(logger, (int)response!.StatusCode, delay, remaining < TimeSpan.Zero ? TimeSpan.Zero : remaining);
+        return true;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SupportBot.Engine.Answering;
 
 namespace SupportBot.Answering;
@@ -8,8 +9,10 @@ public static class AnsweringServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="IAnswerEngineProvider"/> (loaded in the background from <c>Knowledge:Path</c> with the
-    /// <c>Answering</c>, <c>Search</c> and <c>Spelling</c> sections) and binds <see cref="AnswerEngineOptions"/>
-    /// for the host's own use (support contact, longest question).
+    /// <c>Answering</c>, <c>Search</c> and <c>Spelling</c> sections, then reloaded when the folder changes per
+    /// <see cref="KnowledgeReloadOptions"/>), the middleware that holds one knowledge version per request, and
+    /// binds <see cref="AnswerEngineOptions"/> for the host's own use (support contact, longest question).
+    /// Map the operators' reload endpoint with <see cref="KnowledgeAdminApi.MapKnowledgeAdminApi"/>.
     /// </summary>
     public static IServiceCollection AddAnswering(this IServiceCollection services, IConfiguration configuration)
     {
@@ -20,8 +23,14 @@ public static class AnsweringServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.SupportContact), $"{AnswerEngineOptions.SectionName}:{nameof(AnswerEngineOptions.SupportContact)} must not be empty.")
             .Validate(o => o.MaxQuestionLength > 0, $"{AnswerEngineOptions.SectionName}:{nameof(AnswerEngineOptions.MaxQuestionLength)} must be positive.")
             .ValidateOnStart();
+        services.AddOptions<KnowledgeReloadOptions>()
+            .Bind(configuration.GetSection(KnowledgeReloadOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnowledgeReloadOptions>, KnowledgeReloadOptionsValidator>());
         services.AddSingleton<AnswerEngineProvider>();
         services.TryAddSingleton<IAnswerEngineProvider>(sp => sp.GetRequiredService<AnswerEngineProvider>());
+        services.AddSingleton<KnowledgeReloader>();
+        services.AddTransient<IStartupFilter, EngineLeaseStartupFilter>();
         services.AddHostedService<AnswerEngineLoader>();
         return services;
     }

@@ -3,8 +3,10 @@ using SupportBot.Engine.Answering;
 namespace SupportBot.Answering;
 
 /// <summary>
-/// The one answer engine of the host. It is built from the knowledge folder in the background after
-/// start-up, so the process answers <c>/healthz</c> at once and <c>/readyz</c> once the index is loaded.
+/// The answer engine of the host. It is built from the knowledge folder in the background after start-up, so
+/// the process answers <c>/healthz</c> at once and <c>/readyz</c> once the index is loaded, and rebuilt when
+/// the knowledge changes. Within one HTTP request every call returns the same version, and that version
+/// stays usable until the request ends even if a newer one is swapped in meanwhile.
 /// </summary>
 public interface IAnswerEngineProvider
 {

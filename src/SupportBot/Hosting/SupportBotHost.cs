@@ -63,6 +63,7 @@ public static class SupportBotHost
         app.MapFeedbackApi();
         app.MapWebChatApi();
         app.MapHealthApi();
+        app.MapKnowledgeAdminApi();
         return app;
     }
 

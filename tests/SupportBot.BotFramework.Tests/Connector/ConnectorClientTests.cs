@@ -200,6 +200,69 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReplyToActivityAsync_StillUnavailableAfterRetries_ExceptionCountsTheAttempts()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            _connector.Enqueue(500);
+        }
+
+        var client = CreateFactory(o => o.MaxRetryAttempts = 3).Create(_connector.BaseUrl);
+
+        var exception = await Assert.ThrowsAsync<ConnectorException>(() => client.ReplyToActivityAsync("conv", "1", Reply("hi")));
+
+        Assert.Equal(4, _connector.Snapshot().Count);
+        Assert.Equal(4, exception.Attempts);
+        Assert.Contains("after 4 attempt(s)", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReplyToActivityAsync_RetryAfterBeyondTheBudget_GivesUpAtOnceWithTheChannelsAnswer()
+    {
+        _connector.Enqueue(429, """{"error":{"code":"Throttled","message":"come back in a minute"}}""", headers: new Dictionary<string, string> { ["Retry-After"] = "60" });
+        var client = CreateFactory(o =>
+        {
+            o.MaxRetryAttempts = 5;
+            o.MaxDelay = TimeSpan.FromSeconds(30);
+            o.TotalTimeout = TimeSpan.FromSeconds(5);
+        }).Create(_connector.BaseUrl);
+
+        var exception = await Assert.ThrowsAsync<ConnectorException>(() => client.ReplyToActivityAsync("conv", "1", Reply("hi")));
+
+        // Waiting would only have let the 5 s budget run out and fail with no status at all.
+        Assert.Single(_connector.Snapshot());
+        Assert.Equal(HttpStatusCode.TooManyRequests, exception.StatusCode);
+        Assert.Equal("Throttled", exception.Error?.Error?.Code);
+        Assert.Equal(1, exception.Attempts);
+    }
+
+    [Fact]
+    public async Task ReplyToActivityAsync_ChannelHangsOnEveryAttempt_BudgetEndsTheRetriesEarly()
+    {
+        for (var i = 0; i < 12; i++)
+        {
+            _connector.Enqueue(200, delay: TimeSpan.FromSeconds(30));
+        }
+
+        var budget = TimeSpan.FromMilliseconds(1500);
+        var client = CreateFactory(o =>
+        {
+            o.MaxRetryAttempts = 10;
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+            o.TotalTimeout = budget;
+        }).Create(_connector.BaseUrl);
+
+        var exception = await Assert.ThrowsAsync<ConnectorException>(() => client.ReplyToActivityAsync("conv", "1", Reply("hi")));
+
+        // The call's budget, not the last attempt's timeout, ended it: 1.5 s holds at most five 300 ms attempts,
+        // far fewer than the 11 allowed (how many exactly depends on how busy the machine is).
+        Assert.Null(exception.StatusCode);
+        Assert.Equal(budget, Assert.IsType<Polly.Timeout.TimeoutRejectedException>(exception.InnerException).Timeout);
+        Assert.InRange(exception.Attempts, 1, 6);
+        Assert.InRange(_connector.Snapshot().Count, 1, exception.Attempts);
+    }
+
+    [Fact]
     public void RetryAfter_HttpDate_ConvertedWithInjectedClockAndCapped()
     {
         var now = new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero);

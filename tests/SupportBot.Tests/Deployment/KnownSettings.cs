@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using SupportBot.Answering;
 using SupportBot.Api;
 using SupportBot.Bot;
 using SupportBot.BotFramework;
@@ -10,7 +11,9 @@ using SupportBot.Cli;
 using SupportBot.Engine.Analysis;
 using SupportBot.Engine.Answering;
 using SupportBot.Engine.Indexing;
+using SupportBot.Privacy;
 using SupportBot.Storage;
+using SupportBot.Telemetry;
 using SupportBot.WebChat;
 
 namespace SupportBot.Tests.Deployment;
@@ -22,15 +25,6 @@ namespace SupportBot.Tests.Deployment;
 /// </summary>
 internal static class KnownSettings
 {
-    /// <summary>
-    /// Settings that issue #5's parallel work adds (the Redis backend and knowledge hot-reload). They are used by the
-    /// deployment files already; once those branches are merged the options classes have them and this list can go.
-    /// </summary>
-    public static readonly IReadOnlySet<string> Pending = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "Knowledge:Watch",
-    };
-
     private static readonly (string Section, Func<object> Create)[] Sections =
     [
         (string.Empty, () => new BotAuthenticationOptions()),
@@ -41,6 +35,9 @@ internal static class KnownSettings
         (WebChatOptions.SectionName, () => new WebChatOptions()),
         (StorageOptions.SectionName, () => new StorageOptions()),
         (KnowledgeOptions.SectionName, () => new KnowledgeOptions()),
+        (KnowledgeReloadOptions.SectionName, () => new KnowledgeReloadOptions()),
+        (PrivacyOptions.SectionName, () => new PrivacyOptions()),
+        (TelemetryOptions.SectionName, () => new TelemetryOptions()),
         (AnswerEngineOptions.SectionName, () => new AnswerEngineOptions()),
         (SearchIndexOptions.SectionName, () => new SearchIndexOptions()),
         ("Spelling", () => new SpellingOptions()),
@@ -86,6 +83,6 @@ internal static class KnownSettings
             }
         }
 
-        return Pending.Contains(key) ? null : $"{key} is not a setting of the app ({(errors.Count == 0 ? "no options class has its section" : string.Join("; ", errors))})";
+        return $"{key} is not a setting of the app ({(errors.Count == 0 ? "no options class has its section" : string.Join("; ", errors))})";
     }
 }

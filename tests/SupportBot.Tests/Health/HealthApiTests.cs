@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using SupportBot.Answering;
 using SupportBot.Engine.Answering;
 using SupportBot.Tests.Api;
@@ -20,13 +21,16 @@ public sealed class HealthApiTests
 
         Assert.Equal(HttpStatusCode.OK, healthz.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, readyz.StatusCode);
+        var notReady = JsonNode.Parse(await readyz.Content.ReadAsStringAsync())!;
+        Assert.Equal("Unhealthy", notReady["status"]!.GetValue<string>());
+        Assert.Equal("knowledge index loading", notReady["checks"]!["knowledge-index"]!["description"]!.GetValue<string>());
         await AgentsApiTests.AssertProblem(ask, HttpStatusCode.ServiceUnavailable);
         await AgentsApiTests.AssertProblem(search, HttpStatusCode.ServiceUnavailable);
         BotHost.DeleteData(host.DataFolder);
     }
 
     [Fact]
-    public async Task Probes_OnceLoaded_BothHealthy()
+    public async Task Probes_OnceLoaded_BothHealthyAsJsonWithTheKnowledgeVersion()
     {
         await using var host = await BotHost.StartAsync();
 
@@ -35,11 +39,18 @@ public sealed class HealthApiTests
 
         Assert.Equal(HttpStatusCode.OK, healthz.StatusCode);
         Assert.Equal(HttpStatusCode.OK, readyz.StatusCode);
-        var body = System.Text.Json.Nodes.JsonNode.Parse(await readyz.Content.ReadAsStringAsync())!;
-        Assert.Equal("Healthy", body["status"]!.GetValue<string>());
-        Assert.Equal("Healthy", body["checks"]!["knowledge-index"]!["status"]!.GetValue<string>());
-        Assert.Equal("Healthy", body["checks"]!["storage"]!["status"]!.GetValue<string>());
-        Assert.Equal("memory", body["checks"]!["storage"]!["data"]!["provider"]!.GetValue<string>());
+        Assert.Equal("application/json", readyz.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("Healthy", JsonNode.Parse(await healthz.Content.ReadAsStringAsync())!["status"]!.GetValue<string>());
+        var ready = JsonNode.Parse(await readyz.Content.ReadAsStringAsync())!;
+        Assert.Equal("Healthy", ready["status"]!.GetValue<string>());
+        var knowledge = ready["checks"]!["knowledge-index"]!;
+        var version = knowledge["data"]!["version"]!.GetValue<string>();
+        Assert.Equal(KnowledgeFingerprint.Compute(Path.Combine(CliRunner.RepoRoot, "knowledge")), version);
+        Assert.Equal($"knowledge version {version} loaded", knowledge["description"]!.GetValue<string>());
+        Assert.True(knowledge["data"]!["faqCount"]!.GetValue<int>() > 0);
+        Assert.True(knowledge["data"]!["loadedAt"]!.GetValue<DateTimeOffset>() > DateTimeOffset.UnixEpoch);
+        Assert.Equal("Healthy", ready["checks"]!["storage"]!["status"]!.GetValue<string>());
+        Assert.Equal("memory", ready["checks"]!["storage"]!["data"]!["provider"]!.GetValue<string>());
         BotHost.DeleteData(host.DataFolder);
     }
 
