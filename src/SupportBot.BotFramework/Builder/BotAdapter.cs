@@ -10,8 +10,8 @@ using SupportBot.BotFramework.Schema;
 namespace SupportBot.BotFramework.Builder;
 
 /// <summary>
-/// The messaging endpoint, like the SDK's CloudAdapter: POST only (405), a JSON object with a
-/// <c>type</c> (400), authenticated (401, nothing processed), then the turn runs and the response is 200
+/// The messaging endpoint, like the SDK's CloudAdapter: POST only (405), sent as JSON (415), a JSON object
+/// with a <c>type</c> (400), authenticated (401, nothing processed), then the turn runs and the response is 200
 /// or, for invokes, the turn's <see cref="InvokeResponse"/> (501 when none). Turn failures go to
 /// <see cref="OnTurnError"/>.
 /// </summary>
@@ -134,6 +134,13 @@ public class BotAdapter : IBotFrameworkHttpAdapter
         {
             response.Headers.Allow = HttpMethods.Post;
             Reject(response, StatusCodes.Status405MethodNotAllowed, "only POST is supported");
+            return;
+        }
+
+        // Channels always send application/json; anything else is not an activity, and saying so beats a 400.
+        if (!request.HasJsonContentType())
+        {
+            Reject(response, StatusCodes.Status415UnsupportedMediaType, "content type is not JSON");
             return;
         }
 

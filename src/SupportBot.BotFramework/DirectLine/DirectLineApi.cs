@@ -306,6 +306,12 @@ public static class DirectLineApi
             return (null, null);
         }
 
+        // DirectLineJS and Web Chat send application/json; a form or text body is some other client's mistake.
+        if (!request.HasJsonContentType())
+        {
+            return (null, Error(StatusCodes.Status415UnsupportedMediaType, DirectLineErrorCodes.BadArgument, "Send the body as JSON with Content-Type: application/json."));
+        }
+
         try
         {
             using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));

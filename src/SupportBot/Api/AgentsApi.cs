@@ -6,14 +6,15 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SupportBot.Answering;
 using SupportBot.Engine.Answering;
+using SupportBot.Limits;
 using SupportBot.Storage;
 
 namespace SupportBot.Api;
 
 /// <summary>
 /// The agents' JSON API: <c>POST /api/ask</c> (the answer as one line of <c>ask --jsonl</c>) and
-/// <c>GET /api/search?q=&amp;top=</c>. Input is checked here, by hand, so every bad request gets a 400
-/// ProblemDetails body naming the problem, never a framework default or a 500.
+/// <c>GET /api/search?q=&amp;top=</c>. Input is checked here, by hand, so every bad request gets a 4xx
+/// ProblemDetails body naming the problem (415 for a body that is not JSON), never a framework default or a 500.
 /// </summary>
 public static class AgentsApi
 {
@@ -31,8 +32,8 @@ public static class AgentsApi
     public static IEndpointRouteBuilder MapAgentsApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api");
-        api.MapPost("/ask", AskAsync);
-        api.MapGet("/search", Search);
+        api.MapPost("/ask", AskAsync).RequireRateLimiting(RequestLimits.Messages);
+        api.MapGet("/search", Search).RequireRateLimiting(RequestLimits.Searches);
         return endpoints;
     }
 
@@ -47,7 +48,10 @@ public static class AgentsApi
     {
         if (!request.HasJsonContentType())
         {
-            return BadRequest("Unsupported content type", "Send the question as JSON with Content-Type: application/json, e.g. {\"question\": \"when did updates stop?\"}.");
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported content type",
+                detail: "Send the question as JSON with Content-Type: application/json, e.g. {\"question\": \"when did updates stop?\"}.");
         }
 
         var body = await ReadBodyAsync(request, apiOptions.Value.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
@@ -203,9 +207,6 @@ public static class AgentsApi
 
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request is not valid.");
-
-    private static ProblemHttpResult BadRequest(string title, string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: title, detail: detail);
 
     private static ProblemHttpResult NotReady() => TypedResults.Problem(
         statusCode: StatusCodes.Status503ServiceUnavailable,

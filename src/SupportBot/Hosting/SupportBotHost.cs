@@ -3,6 +3,7 @@ using SupportBot.Answering;
 using SupportBot.Api;
 using SupportBot.Bot;
 using SupportBot.Health;
+using SupportBot.Limits;
 using SupportBot.Storage;
 using SupportBot.WebChat;
 
@@ -42,18 +43,22 @@ public static class SupportBotHost
         }
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services
             .AddAnswering(builder.Configuration)
             .AddSupportStorage(builder.Configuration)
             .AddSupportBot(builder.Configuration)
             .AddAgentsApi(builder.Configuration)
             .AddWebChat(builder.Configuration)
+            .AddRequestLimits(builder.Configuration)
             .AddHealth();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseWebChat();
+        app.UseWebChatProtocols();
+        app.UseRequestLimits();
+        app.UseWebChatPages();
         app.MapBotApi();
         app.MapAgentsApi();
         app.MapWebChatApi();
