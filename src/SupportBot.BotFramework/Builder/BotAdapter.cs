@@ -11,7 +11,7 @@ namespace SupportBot.BotFramework.Builder;
 
 /// <summary>
 /// The messaging endpoint, like the SDK's CloudAdapter: POST only (405), sent as JSON (415), a JSON object
-/// with a <c>type</c> (400), authenticated (401, nothing processed), then the turn runs and the response is 200
+/// with a <c>type</c> and a <c>conversation.id</c> (400), authenticated (401, nothing processed), then the turn runs and the response is 200
 /// or, for invokes, the turn's <see cref="InvokeResponse"/> (501 when none). Turn failures go to
 /// <see cref="OnTurnError"/>.
 /// </summary>
@@ -67,8 +67,10 @@ public class BotAdapter : IBotFrameworkHttpAdapter
         {
             // The caller went away; there is no one to answer.
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not BadHttpRequestException)
         {
+            // A body the server could not read (broken chunking, a client gone mid-body) is the client's fault:
+            // it goes on to the host's exception handler, which answers 400 for it; everything else is ours.
             Log.ProcessingFailed(Logger, ex);
             if (!httpResponse.HasStarted)
             {
@@ -292,6 +294,13 @@ public class BotAdapter : IBotFrameworkHttpAdapter
             if (string.IsNullOrEmpty(activity?.Type))
             {
                 error = "activity has no type";
+                return null;
+            }
+
+            // Every channel names the conversation (the spec's MUST); without it no reply can be addressed.
+            if (string.IsNullOrEmpty(activity.Conversation?.Id))
+            {
+                error = "activity has no conversation.id";
                 return null;
             }
 

@@ -2,17 +2,14 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using SupportBot.BotFramework.Builder;
 
 namespace SupportBot.Limits;
 
 /// <summary>
 /// Limits on what clients may ask of the host, on ASP.NET Core's rate limiter: per-client windows on the public
-/// endpoints (429), a bounded number of requests in progress for the whole host (503 past a bounded queue),
-/// and a body size cap for every request. See <see cref="RateLimitsOptions"/>.
+/// endpoints (429) and a bounded number of requests in progress for the whole host (503 past a bounded queue). See <see cref="RateLimitsOptions"/>.
 /// </summary>
 public static class RequestLimits
 {
@@ -32,9 +29,11 @@ public static class RequestLimits
     private const string StreamPartition = "streams";
 
     /// <summary>
-    /// Adds the limits and their <see cref="RateLimitsOptions"/> (validated at start-up), and caps every request
-    /// body at the largest any endpoint accepts (the messaging endpoint's, <c>BotFramework:Adapter:MaxRequestBodyBytes</c>);
-    /// each endpoint checks its own smaller limit.
+    /// Adds the limits and their <see cref="RateLimitsOptions"/>, validated at start-up. Body sizes are each
+    /// endpoint's own (<c>Api:MaxBodyBytes</c>, <c>DirectLine:MaxActivityBytes</c>,
+    /// <c>BotFramework:Adapter:MaxRequestBodyBytes</c>), checked before a body is buffered. Kestrel's own cap stays
+    /// at its default (30 MB): it is also how much of a refused body Kestrel reads away so that a keep-alive
+    /// connection can carry the client's next request, and no endpoint reads a body without its own limit.
     /// </summary>
     public static IServiceCollection AddRequestLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -68,9 +67,6 @@ public static class RequestLimits
                         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                     }));
         });
-
-        services.AddOptions<KestrelServerOptions>().Configure<IOptions<BotAdapterOptions>>((kestrel, adapter) =>
-            kestrel.Limits.MaxRequestBodySize = adapter.Value.MaxRequestBodyBytes);
         return services;
     }
 

@@ -20,7 +20,7 @@ public static class WebChatApi
     public const string SuggestionsPath = "/api/webchat/suggestions";
     public const string TokenCorsPolicy = "webchat-token";
 
-    /// <summary>Largest body the token endpoint accepts (it reads none); Kestrel stops reading beyond it.</summary>
+    /// <summary>Largest declared body the token endpoint accepts (it reads none).</summary>
     public const int MaxTokenRequestBytes = 1024;
 
     /// <summary>
@@ -77,8 +77,7 @@ public static class WebChatApi
         endpoints.MapDirectLine().WithDirectLineRateLimits();
         endpoints.MapPost(TokenPath, CreateTokenAsync)
             .RequireRateLimiting(RequestLimits.Conversations)
-            .RequireCors(TokenCorsPolicy)
-            .WithMetadata(new BodySizeLimit(MaxTokenRequestBytes));
+            .RequireCors(TokenCorsPolicy);
         endpoints.MapGet(SuggestionsPath, Suggestions);
         endpoints.MapGet("/", (HttpContext context, IWebHostEnvironment environment) => WebPages.Serve(context, environment, WebPages.Chat));
         endpoints.MapGet("/agent", (HttpContext context, IWebHostEnvironment environment) => WebPages.Serve(context, environment, WebPages.Agent));
