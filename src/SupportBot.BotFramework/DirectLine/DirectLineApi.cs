@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -310,6 +311,12 @@ public static class DirectLineApi
         if (!request.HasJsonContentType())
         {
             return (null, Error(StatusCodes.Status415UnsupportedMediaType, DirectLineErrorCodes.BadArgument, "Send the body as JSON with Content-Type: application/json."));
+        }
+
+        // The JSON reader checks UTF-8 only when a string is read, and then throws InvalidOperationException.
+        if (!Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        {
+            return (null, Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, "The body is not valid UTF-8."));
         }
 
         try

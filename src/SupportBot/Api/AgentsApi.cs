@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -125,6 +126,13 @@ public static class AgentsApi
     private static ValidationProblem? ReadQuestion(byte[] body, int maxLength, out string? question)
     {
         question = null;
+
+        // The JSON reader checks UTF-8 only when a string is read, and then throws InvalidOperationException.
+        if (!Utf8.IsValid(body))
+        {
+            return Invalid("body", "The body is not valid UTF-8.");
+        }
+
         JsonDocument document;
         try
         {

@@ -67,6 +67,23 @@ public sealed class DirectLineBadInputTests(DirectLineBadInputTests.HostFixture 
         await AssertStillAnswersAsync(conversationId, token);
     }
 
+    [Fact]
+    public async Task StartConversation_InvalidUtf8InTheUser_400ErrorResponse()
+    {
+        using var issued = await _host.Http.PostAsync("/api/directline/token", null);
+        var token = JsonNode.Parse(await issued.Content.ReadAsStringAsync())!["token"]!.GetValue<string>();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations")
+        {
+            Content = new ByteArrayContent([.. """{"user":{"id":"dl_"""u8, 0xFF, 0xC3, 0x28, .. "\",\"name\":\"x\"},\"locale\":\"en-US\"}"u8]),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        using var response = await _host.Http.SendAsync(request);
+
+        await AssertDirectLineError(response, 400, "invalid UTF-8 on start");
+    }
+
     public static TheoryData<string, string> OddMessages => new()
     {
         { "control characters", "\u0001\u0007when did\u0000 updates\u001b[31m stop\u007f\u009b" },
