@@ -11,7 +11,7 @@ namespace SupportBot.BotFramework.Builder;
 
 /// <summary>
 /// The messaging endpoint, like the SDK's CloudAdapter: POST only (405), sent as JSON (415), a JSON object
-/// with a <c>type</c> and a <c>conversation.id</c> (400), authenticated (401, nothing processed), then the turn runs and the response is 200
+/// with a <c>type</c>, a <c>conversation.id</c> and an http(s) <c>serviceUrl</c> (400), authenticated (401, nothing processed), then the turn runs and the response is 200
 /// or, for invokes, the turn's <see cref="InvokeResponse"/> (501 when none). Turn failures go to
 /// <see cref="OnTurnError"/>.
 /// </summary>
@@ -290,6 +290,12 @@ public class BotAdapter : IBotFrameworkHttpAdapter
                 return null;
             }
 
+            if (!BotJson.IsWellFormed(document.RootElement))
+            {
+                error = "body has a string with half a surrogate pair";
+                return null;
+            }
+
             var activity = document.RootElement.Deserialize<Activity>(BotJson.Options);
             if (string.IsNullOrEmpty(activity?.Type))
             {
@@ -297,10 +303,23 @@ public class BotAdapter : IBotFrameworkHttpAdapter
                 return null;
             }
 
-            // Every channel names the conversation (the spec's MUST); without it no reply can be addressed.
+            // Every channel names the conversation (the spec's MUST) and where replies go; without them no
+            // reply can be addressed, and the turn would fail after the fact instead of the request now.
             if (string.IsNullOrEmpty(activity.Conversation?.Id))
             {
                 error = "activity has no conversation.id";
+                return null;
+            }
+
+            if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("https" or "http"))
+            {
+                error = "activity has no absolute http(s) serviceUrl";
+                return null;
+            }
+
+            if (activity.FindNullElement() is { } nullElement)
+            {
+                error = nullElement;
                 return null;
             }
 

@@ -213,6 +213,11 @@ public static class DirectLineApi
             return Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.MissingProperty, "The activity has no type.");
         }
 
+        if (activity.FindNullElement() is { } nullElement)
+        {
+            return Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, $"The activity's {nullElement}.");
+        }
+
         if (caller!.Token?.UserId is null && string.IsNullOrEmpty(activity.From?.Id))
         {
             return Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.MissingProperty, "The activity has no from.id.");
@@ -322,7 +327,9 @@ public static class DirectLineApi
         try
         {
             using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
-            return (document.RootElement.Clone(), null);
+            return BotJson.IsWellFormed(document.RootElement)
+                ? (document.RootElement.Clone(), null)
+                : (null, Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, "The body has a string with half a surrogate pair."));
         }
         catch (JsonException)
         {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SupportBot.Answering;
+using SupportBot.BotFramework.Schema;
 using SupportBot.Engine.Answering;
 using SupportBot.Limits;
 using SupportBot.Storage;
@@ -148,6 +149,11 @@ public static class AgentsApi
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return Invalid("body", "The body must be a JSON object: {\"question\": \"…\"}.");
+            }
+
+            if (!BotJson.IsWellFormed(document.RootElement))
+            {
+                return Invalid("body", "The body has a string with half a surrogate pair (an escaped \\uD800–\\uDFFF on its own).");
             }
 
             if (!TryGetProperty(document.RootElement, "question", out var value))

@@ -26,6 +26,7 @@ public sealed class AgentsApiBadInputTests(ChannelHostFixture fixture) : IClassF
         { "NUL bytes", [.. """{"question":"""u8, 0, 0, 0, .. "}"u8] },
         { "trailing garbage", Encoding.UTF8.GetBytes("""{"question":"when did updates stop"} {"question":"again"}""") },
         { "single quotes", Encoding.UTF8.GetBytes("{'question':'when did updates stop'}") },
+        { "escaped half a surrogate pair", Encoding.UTF8.GetBytes("""{"question":"when did \ud800 updates stop"}""") },
         { "comments", Encoding.UTF8.GetBytes("""{"question":"when did updates stop" /* hi */}""") },
     };
 
@@ -47,7 +48,7 @@ public sealed class AgentsApiBadInputTests(ChannelHostFixture fixture) : IClassF
         { "escaped control characters", "\u0001\u0007when did\u0000 updates\u001b[31m stop\u007f\u009b" },
         { "markup", "<script>alert(1)</script><img src=x onerror=alert(2)> free offer" },
         { "right-to-left and combining marks", "\u202Eمتى توقفت التحديثات\u202C e\u0301\u0301\u0301 \u200F" },
-        { "emoji and lone surrogates", "🛡️🇺🇸 \ud800 updates? \udfff 👍🏽" },
+        { "emoji", "🛡️🇺🇸 updates? 👍🏽 👨‍👩‍👧" },
         { "FTS5 syntax", "\"free\" NEAR(offer 2) OR title:* AND -{x} ^" },
         { "SQL", "'; DROP TABLE questions; --" },
     };

@@ -30,8 +30,14 @@ public sealed class MessagingEndpointBadInputTests(MessagingEndpointBadInputTest
         { "string from", "application/json", """{"type":"message","text":"hi","from":"me"}""", 400 },
         { "no conversation", "application/json", """{"type":"message","text":"hi","conversation":null}""", 400 },
         { "conversation without an id", "application/json", """{"type":"message","text":"hi","conversation":{"name":"x"}}""", 400 },
+        { "no serviceUrl", "application/json", """{"type":"message","text":"hi","conversation":{"id":"a"}}""", 400 },
+        { "relative serviceUrl", "application/json", """{"type":"message","text":"hi","conversation":{"id":"a"},"serviceUrl":"/v3/"}""", 400 },
+        { "file serviceUrl", "application/json", """{"type":"message","text":"hi","conversation":{"id":"a"},"serviceUrl":"file:///etc/passwd"}""", 400 },
         { "boolean membersAdded", "application/json", """{"type":"conversationUpdate","membersAdded":true}""", 400 },
         { "deeply nested", "application/json", """{"type":"message","text":"hi","channelData":""" + new string('[', 1000) + new string(']', 1000) + "}", 400 },
+        { "escaped half a surrogate pair", "application/json", """{"type":"message","text":"hi","conversation":{"id":"a"},"value":{"question":"\ud800x"}}""", 400 },
+        { "null member", "application/json", """{"type":"conversationUpdate","conversation":{"id":"a"},"serviceUrl":"http://127.0.0.1:9/","membersAdded":[null]}""", 400 },
+        { "null entity", "application/json", """{"type":"message","text":"hi","conversation":{"id":"a"},"serviceUrl":"http://127.0.0.1:9/","entities":[null]}""", 400 },
         { "text/plain", "text/plain", """{"type":"message","text":"hi"}""", 415 },
         { "form", "application/x-www-form-urlencoded", "type=message&text=hi", 415 },
         { "no content type", null, """{"type":"message","text":"hi"}""", 415 },
@@ -88,7 +94,7 @@ public sealed class MessagingEndpointBadInputTests(MessagingEndpointBadInputTest
         { "control characters", "\u0001\u0007when did\u0000 updates\u001b[31m stop\u007f\u009b" },
         { "markup", "<script>alert(1)</script><img src=x onerror=alert(2)> **bold** [link](javascript:alert(3)) <at>someone</at>" },
         { "right-to-left and combining marks", "\u202Eمتى توقفت التحديثات\u202C e\u0301\u0301\u0301 \u200F" },
-        { "emoji and lone surrogates", "🛡️🇺🇸 \ud800 updates? \udfff 👍🏽" },
+        { "emoji", "🛡️🇺🇸 updates? 👍🏽 👨‍👩‍👧" },
         { "only whitespace and invisible", " \t\n\u200b\u00a0\u2060 " },
     };
 
@@ -160,6 +166,7 @@ public sealed class MessagingEndpointBadInputTests(MessagingEndpointBadInputTest
         { "number timestamp (tolerated: the bot never reads it)", """{"type":"message","text":"when did updates stop","timestamp":5}""", 200 },
         { "unparseable timestamp", """{"type":"message","text":"when did updates stop","timestamp":"yesterday","localTimestamp":{}}""", 200 },
         { "message without from", """{"type":"message","text":"when did updates stop","from":null}""", 200 },
+        { "mention entity of the wrong shape", """{"type":"message","text":"<at>SupportBot</at> offer","entities":[{"type":"mention","mentioned":5,"text":7}]}""", 200 },
         { "mention entity without mentioned", """{"type":"message","text":"<at>SupportBot</at> offer","entities":[{"type":"mention","text":"<at>SupportBot</at>"}]}""", 200 },
     };
 
