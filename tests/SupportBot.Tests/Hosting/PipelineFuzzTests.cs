@@ -73,7 +73,8 @@ public sealed class PipelineFuzzTests(ITestOutputHelper output)
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                Assert.Fail($"seed {seed}, round {round}: {what}\n{ex}");
+                var errors = host.Logs.Lines.Skip(logged).Where(l => l.Level >= LogLevel.Error).TakeLast(3);
+                Assert.Fail($"seed {seed}, round {round}: {what}\n{ex}\nhost errors:\n{string.Join('\n', errors)}");
             }
         }
 
