@@ -6,6 +6,6 @@ internal static partial class Log
     [LoggerMessage(3400, LogLevel.Debug, "Refused a request over the per-client limit {Policy} on {Path}.")]
     public static partial void ClientLimited(ILogger logger, string policy, string path);
 
-    [LoggerMessage(3401, LogLevel.Warning, "Shed a request with 503: {MaxConcurrentRequests} requests in progress and {QueueLimit} waiting (RateLimits:MaxConcurrentRequests, RateLimits:QueueLimit).")]
-    public static partial void Shed(ILogger logger, int maxConcurrentRequests, int queueLimit);
+    [LoggerMessage(3401, LogLevel.Warning, "Shed {Count} requests with 503: {MaxConcurrentRequests} in progress and {QueueLimit} waiting (RateLimits:MaxConcurrentRequests, RateLimits:QueueLimit).")]
+    public static partial void Shed(ILogger logger, long count, int maxConcurrentRequests, int queueLimit);
 }

@@ -41,6 +41,7 @@ public static class RequestLimits
         services.AddOptions<RateLimitsOptions>().Bind(configuration.GetSection(RateLimitsOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RateLimitsOptions>, RateLimitsOptionsValidator>());
         services.TryAddSingleton<DirectLineSecretHolders>();
+        services.TryAddSingleton<OverloadReporter>();
 
         services.AddRateLimiter(limiter =>
         {
@@ -110,7 +111,7 @@ public static class RequestLimits
         var options = http.RequestServices.GetRequiredService<IOptions<RateLimitsOptions>>().Value;
         var seconds = (int)Math.Ceiling(options.OverloadRetryAfter.TotalSeconds);
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        Log.Shed(http.RequestServices.GetRequiredService<ILogger<RateLimitsOptions>>(), options.MaxConcurrentRequests, options.QueueLimit);
+        http.RequestServices.GetRequiredService<OverloadReporter>().Shed(options.MaxConcurrentRequests, options.QueueLimit);
         return new ValueTask(TypedResults.Problem(
             statusCode: StatusCodes.Status503ServiceUnavailable,
             title: "Busy",

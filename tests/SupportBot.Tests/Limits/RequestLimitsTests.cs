@@ -240,6 +240,11 @@ public sealed class RequestLimitsTests
         Assert.Equal(HttpStatusCode.OK, healthz.StatusCode);
         Assert.Equal(HttpStatusCode.OK, readyz.StatusCode);
 
+        // Three refusals, one warning: a line per refused request would flood the log when it matters most.
+        var warning = Assert.Single(host.Logs.Lines, l => l.EventId == 3401);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains("RateLimits:MaxConcurrentRequests", warning.Message, StringComparison.Ordinal);
+
         stalled.Release();
         using (var held = await holding)
         {
