@@ -10,8 +10,8 @@ using SupportBot.BotFramework.Schema;
 namespace SupportBot.BotFramework.Builder;
 
 /// <summary>
-/// The messaging endpoint, like the SDK's CloudAdapter: POST only (405), a JSON object with a
-/// <c>type</c> (400), authenticated (401, nothing processed), then the turn runs and the response is 200
+/// The messaging endpoint, like the SDK's CloudAdapter: POST only (405), sent as JSON (415), a JSON object
+/// with a <c>type</c>, a <c>conversation.id</c> and an http(s) <c>serviceUrl</c> (400), authenticated (401, nothing processed), then the turn runs and the response is 200
 /// or, for invokes, the turn's <see cref="InvokeResponse"/> (501 when none). Turn failures go to
 /// <see cref="OnTurnError"/>.
 /// </summary>
@@ -67,8 +67,10 @@ public class BotAdapter : IBotFrameworkHttpAdapter
         {
             // The caller went away; there is no one to answer.
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not BadHttpRequestException)
         {
+            // A body the server could not read (broken chunking, a client gone mid-body) is the client's fault:
+            // it goes on to the host's exception handler, which answers 400 for it; everything else is ours.
             Log.ProcessingFailed(Logger, ex);
             if (!httpResponse.HasStarted)
             {
@@ -134,6 +136,13 @@ public class BotAdapter : IBotFrameworkHttpAdapter
         {
             response.Headers.Allow = HttpMethods.Post;
             Reject(response, StatusCodes.Status405MethodNotAllowed, "only POST is supported");
+            return;
+        }
+
+        // Channels always send application/json; anything else is not an activity, and saying so beats a 400.
+        if (!request.HasJsonContentType())
+        {
+            Reject(response, StatusCodes.Status415UnsupportedMediaType, "content type is not JSON");
             return;
         }
 
@@ -297,10 +306,36 @@ public class BotAdapter : IBotFrameworkHttpAdapter
                 return null;
             }
 
+            if (!BotJson.IsWellFormed(document.RootElement))
+            {
+                error = "body has a string with half a surrogate pair";
+                return null;
+            }
+
             var activity = document.RootElement.Deserialize<Activity>(BotJson.Options);
             if (string.IsNullOrEmpty(activity?.Type))
             {
                 error = "activity has no type";
+                return null;
+            }
+
+            // Every channel names the conversation (the spec's MUST) and where replies go; without them no
+            // reply can be addressed, and the turn would fail after the fact instead of the request now.
+            if (string.IsNullOrEmpty(activity.Conversation?.Id))
+            {
+                error = "activity has no conversation.id";
+                return null;
+            }
+
+            if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("https" or "http"))
+            {
+                error = "activity has no absolute http(s) serviceUrl";
+                return null;
+            }
+
+            if (activity.FindNullElement() is { } nullElement)
+            {
+                error = nullElement;
                 return null;
             }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -219,6 +220,11 @@ public static class DirectLineApi
             return Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.MissingProperty, "The activity has no type.");
         }
 
+        if (activity.FindNullElement() is { } nullElement)
+        {
+            return Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, $"The activity's {nullElement}.");
+        }
+
         if (caller!.Token?.UserId is null && string.IsNullOrEmpty(activity.From?.Id))
         {
             return Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.MissingProperty, "The activity has no from.id.");
@@ -328,10 +334,24 @@ public static class DirectLineApi
             return (null, null);
         }
 
+        // DirectLineJS and Web Chat send application/json; a form or text body is some other client's mistake.
+        if (!request.HasJsonContentType())
+        {
+            return (null, Error(StatusCodes.Status415UnsupportedMediaType, DirectLineErrorCodes.BadArgument, "Send the body as JSON with Content-Type: application/json."));
+        }
+
+        // The JSON reader checks UTF-8 only when a string is read, and then throws InvalidOperationException.
+        if (!Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        {
+            return (null, Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, "The body is not valid UTF-8."));
+        }
+
         try
         {
             using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
-            return (document.RootElement.Clone(), null);
+            return BotJson.IsWellFormed(document.RootElement)
+                ? (document.RootElement.Clone(), null)
+                : (null, Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, "The body has a string with half a surrogate pair."));
         }
         catch (JsonException)
         {

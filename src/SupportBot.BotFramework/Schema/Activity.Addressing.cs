@@ -70,10 +70,23 @@ public sealed partial class Activity
         }
 
         return Entities
-            .Where(e => string.Equals(e.Type, Mention.EntityType, StringComparison.OrdinalIgnoreCase))
-            .Select(e => e.GetAs<Mention>())
+            .Where(e => e is not null && string.Equals(e.Type, Mention.EntityType, StringComparison.OrdinalIgnoreCase))
+            .Select(ReadMention)
             .OfType<Mention>()
             .ToList();
+    }
+
+    // A mention whose fields have the wrong types ("mentioned": 5) is no mention of anyone: skip it.
+    private static Mention? ReadMention(Entity entity)
+    {
+        try
+        {
+            return entity.GetAs<Mention>();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     // Direct Line clients never see the id of a conversationUpdate, and Web Chat holds a reply whose

@@ -19,6 +19,26 @@ public static class BotJson
     /// <summary>Media type of an Activity body on the wire.</summary>
     public const string ContentType = "application/json";
 
+    /// <summary>
+    /// True when every string in <paramref name="element"/> is valid UTF-16 once unescaped. JSON lets a sender
+    /// escape half a surrogate pair (<c>"\ud800"</c>); the reader accepts it, but reading that string or writing
+    /// the element again throws <see cref="InvalidOperationException"/>, far from where the input came in. A
+    /// receiver calls this once, where it parses, and refuses such a body there.
+    /// </summary>
+    public static bool IsWellFormed(JsonElement element)
+    {
+        try
+        {
+            using var sink = new Utf8JsonWriter(Stream.Null);
+            element.WriteTo(sink);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)

@@ -53,8 +53,9 @@ public static partial class TextNormalizer
 
     private static string RemoveDiacritics(string text)
     {
-        // Normalize refuses strings with unpaired surrogates; such text comes from broken clients, not people.
-        var decomposed = WithoutLoneSurrogates(text).Normalize(NormalizationForm.FormD);
+        // Normalize refuses strings with unpaired surrogates or noncharacters (U+FFFE…); such text comes from
+        // broken clients or fuzzers, not people.
+        var decomposed = WithoutInvalidCodePoints(text).Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
@@ -67,24 +68,34 @@ public static partial class TextNormalizer
         return sb.ToString().Normalize(NormalizationForm.FormC);
     }
 
-    private static string WithoutLoneSurrogates(string text)
+    private static string WithoutInvalidCodePoints(string text)
     {
         char[]? repaired = null;
         for (var i = 0; i < text.Length; i++)
         {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
+            var pair = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            var codePoint = pair ? char.ConvertToUtf32(text[i], text[i + 1]) : text[i];
+            if ((char.IsSurrogate(text[i]) && !pair) || IsNoncharacter(codePoint))
             {
                 repaired ??= text.ToCharArray();
                 repaired[i] = '\uFFFD';
+                if (pair)
+                {
+                    repaired[i + 1] = '\uFFFD';
+                }
+            }
+
+            if (pair)
+            {
+                i++;
             }
         }
 
         return repaired is null ? text : new string(repaired);
     }
+
+    // U+FDD0..U+FDEF and the last two code points of every plane (U+FFFE, U+1FFFF, …) are never text.
+    private static bool IsNoncharacter(int codePoint) => codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
 
     private static string Contractions(string s)
     {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using SupportBot.Limits;
 
 namespace SupportBot.Answering;
 
@@ -17,7 +18,8 @@ public static class KnowledgeAdminApi
     /// <summary>Maps the reload endpoint.</summary>
     public static IEndpointRouteBuilder MapKnowledgeAdminApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(ReloadRoute, ReloadAsync);
+        // The conversations window (30 a minute) also bounds guessing at the secret.
+        endpoints.MapPost(ReloadRoute, ReloadAsync).RequireRateLimiting(RequestLimits.Conversations);
         return endpoints;
     }
 

@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SupportBot.Answering;
+using SupportBot.BotFramework.Schema;
 using SupportBot.Engine.Answering;
+using SupportBot.Limits;
 using SupportBot.Storage;
 using SupportBot.Telemetry;
 
@@ -13,8 +16,8 @@ namespace SupportBot.Api;
 
 /// <summary>
 /// The agents' JSON API: <c>POST /api/ask</c> (the answer as one line of <c>ask --jsonl</c>) and
-/// <c>GET /api/search?q=&amp;top=</c>. Input is checked here, by hand, so every bad request gets a 400
-/// ProblemDetails body naming the problem, never a framework default or a 500.
+/// <c>GET /api/search?q=&amp;top=</c>. Input is checked here, by hand, so every bad request gets a 4xx
+/// ProblemDetails body naming the problem (415 for a body that is not JSON), never a framework default or a 500.
 /// </summary>
 public static class AgentsApi
 {
@@ -32,8 +35,8 @@ public static class AgentsApi
     public static IEndpointRouteBuilder MapAgentsApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api");
-        api.MapPost("/ask", AskAsync);
-        api.MapGet("/search", Search);
+        api.MapPost("/ask", AskAsync).RequireRateLimiting(RequestLimits.Messages);
+        api.MapGet("/search", Search).RequireRateLimiting(RequestLimits.Searches);
         return endpoints;
     }
 
@@ -49,7 +52,10 @@ public static class AgentsApi
     {
         if (!request.HasJsonContentType())
         {
-            return BadRequest("Unsupported content type", "Send the question as JSON with Content-Type: application/json, e.g. {\"question\": \"when did updates stop?\"}.");
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported content type",
+                detail: "Send the question as JSON with Content-Type: application/json, e.g. {\"question\": \"when did updates stop?\"}.");
         }
 
         var body = await ReadBodyAsync(request, apiOptions.Value.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
@@ -125,6 +131,13 @@ public static class AgentsApi
     private static ValidationProblem? ReadQuestion(byte[] body, int maxLength, out string? question)
     {
         question = null;
+
+        // The JSON reader checks UTF-8 only when a string is read, and then throws InvalidOperationException.
+        if (!Utf8.IsValid(body))
+        {
+            return Invalid("body", "The body is not valid UTF-8.");
+        }
+
         JsonDocument document;
         try
         {
@@ -140,6 +153,11 @@ public static class AgentsApi
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return Invalid("body", "The body must be a JSON object: {\"question\": \"…\"}.");
+            }
+
+            if (!BotJson.IsWellFormed(document.RootElement))
+            {
+                return Invalid("body", "The body has a string with half a surrogate pair (an escaped \\uD800–\\uDFFF on its own).");
             }
 
             if (!TryGetProperty(document.RootElement, "question", out var value))
@@ -207,9 +225,6 @@ public static class AgentsApi
 
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request is not valid.");
-
-    private static ProblemHttpResult BadRequest(string title, string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: title, detail: detail);
 
     private static ProblemHttpResult NotReady() => TypedResults.Problem(
         statusCode: StatusCodes.Status503ServiceUnavailable,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SupportBot.Limits;
 using SupportBot.Storage;
 
 namespace SupportBot.Api;
@@ -17,7 +18,7 @@ public static class FeedbackApi
 
     public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(SummaryPath, SummaryAsync);
+        endpoints.MapGet(SummaryPath, SummaryAsync).RequireRateLimiting(RequestLimits.Searches);
         return endpoints;
     }
 

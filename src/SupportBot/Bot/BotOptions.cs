@@ -34,6 +34,12 @@ public sealed class BotOptions
     /// <summary>Shown before the suggested questions of the welcome.</summary>
     public string SuggestionsIntro { get; set; } = "You could start with one of these:";
 
+    /// <summary>
+    /// The reply to a message longer than <c>Answering:MaxQuestionLength</c>, which is not answered; <c>{limit}</c>
+    /// becomes that number.
+    /// </summary>
+    public string TooLong { get; set; } = "That message is too long for me to answer well. Please ask one question in fewer than {limit} characters.";
+
     /// <summary>Messaging extension answer while the knowledge is still loading.</summary>
     public string NotReady { get; set; } = "SupportBot is starting up. Please try again in a moment.";
 }
@@ -66,6 +72,7 @@ internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
             (nameof(BotOptions.FeedbackSorry), options.FeedbackSorry),
             (nameof(BotOptions.SuggestionsIntro), options.SuggestionsIntro),
             (nameof(BotOptions.NotReady), options.NotReady),
+            (nameof(BotOptions.TooLong), options.TooLong),
         })
         {
             if (string.IsNullOrWhiteSpace(value))

@@ -21,6 +21,9 @@ internal static partial class Log
     [LoggerMessage(3205, LogLevel.Warning, "Messaging extension request answered 'not ready': the knowledge is still loading.")]
     public static partial void SearchNotReady(ILogger logger);
 
+    [LoggerMessage(3207, LogLevel.Information, "Asked to shorten a message of {Length} characters on {Channel}.")]
+    public static partial void TooLong(ILogger logger, int length, string? channel);
+
     [LoggerMessage(3206, LogLevel.Information, "Conversation state reset after a failed turn on {Channel}.")]
     public static partial void StateReset(ILogger logger, string? channel);
 }

@@ -53,6 +53,15 @@ internal sealed class SupportConversation(
             return;
         }
 
+        var maxLength = answerOptions.Value.MaxQuestionLength;
+        if (question.Length > maxLength)
+        {
+            // The engine would read only the start of it; a wall of text is rarely one question, so ask for one.
+            await turn.SendActivityAsync(replies.TooLong(maxLength), cancellationToken).ConfigureAwait(false);
+            Log.TooLong(logger, question.Length, activity.ChannelId);
+            return;
+        }
+
         if (replies.IsHandoffRequest(question))
         {
             await HandOffAsync(turn, cancellationToken).ConfigureAwait(false);

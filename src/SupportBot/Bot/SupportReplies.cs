@@ -54,6 +54,9 @@ internal sealed class SupportReplies(IOptions<BotOptions> options)
         return reply;
     }
 
+    public Activity TooLong(int maxLength) =>
+        Message(Markdown.Escape(_options.TooLong.Replace("{limit}", maxLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+
     public static Activity Typing() => new() { Type = ActivityTypes.Typing };
 
     /// <summary>True when the text asks for a person the way the hand-off button does.</summary>

@@ -3,6 +3,7 @@ using SupportBot.Answering;
 using SupportBot.Api;
 using SupportBot.Bot;
 using SupportBot.Health;
+using SupportBot.Limits;
 using SupportBot.Privacy;
 using SupportBot.Storage;
 using SupportBot.Telemetry;
@@ -44,12 +45,14 @@ public static class SupportBotHost
         }
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services
             .AddAnswering(builder.Configuration)
             .AddSupportStorage(builder.Configuration)
             .AddSupportBot(builder.Configuration)
             .AddAgentsApi(builder.Configuration)
             .AddWebChat(builder.Configuration)
+            .AddRequestLimits(builder.Configuration)
             .AddHealth()
             .AddPrivacy(builder.Configuration)
             .AddTelemetry(builder.Configuration);
@@ -57,7 +60,9 @@ public static class SupportBotHost
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseWebChat();
+        app.UseWebChatProtocols();
+        app.UseRequestLimits();
+        app.UseWebChatPages();
         app.MapBotApi();
         app.MapAgentsApi();
         app.MapFeedbackApi();

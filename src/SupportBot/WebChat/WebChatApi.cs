@@ -1,11 +1,10 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Cors.Infrastructure;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SupportBot.Answering;
 using SupportBot.BotFramework.DirectLine;
+using SupportBot.Limits;
 
 namespace SupportBot.WebChat;
 
@@ -19,13 +18,15 @@ public static class WebChatApi
 {
     public const string TokenPath = "/api/directline/token";
     public const string SuggestionsPath = "/api/webchat/suggestions";
-    public const string TokenRateLimitPolicy = "webchat-token";
     public const string TokenCorsPolicy = "webchat-token";
+
+    /// <summary>Largest declared body the token endpoint accepts (it reads none).</summary>
+    public const int MaxTokenRequestBytes = 1024;
 
     /// <summary>
     /// Adds the self-hosted Direct Line, the page token source (Azure's Direct Line when
-    /// <c>DirectLine:AzureSecret</c> is set, else the built-in one), the token endpoint's rate limit and CORS
-    /// policy, and <see cref="WebChatOptions"/> / <see cref="AzureDirectLineOptions"/>, validated at start-up.
+    /// <c>DirectLine:AzureSecret</c> is set, else the built-in one), the token endpoint's CORS policy (its rate
+    /// limit is <see cref="RequestLimits.Conversations"/>), and <see cref="WebChatOptions"/> / <see cref="AzureDirectLineOptions"/>, validated at start-up.
     /// </summary>
     public static IServiceCollection AddWebChat(this IServiceCollection services, IConfiguration configuration)
     {
@@ -43,41 +44,24 @@ public static class WebChatApi
             ? sp.GetRequiredService<AzureTokenSource>()
             : sp.GetRequiredService<SelfHostedTokenSource>());
 
-        // The token endpoint is the abuse surface (each token is a conversation): a fixed window per client address.
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = (context, cancellationToken) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-                    ? ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture)
-                    : "60";
-                return new ValueTask(TypedResults.Problem(
-                    statusCode: StatusCodes.Status429TooManyRequests,
-                    title: "Too many requests",
-                    detail: "Too many chats started from this address; try again in a minute.").ExecuteAsync(context.HttpContext));
-            };
-            limiter.AddPolicy(TokenRateLimitPolicy, context =>
-            {
-                var perMinute = context.RequestServices.GetRequiredService<IOptions<WebChatOptions>>().Value.TokenRequestsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
-        });
         services.AddOptions<CorsOptions>().Configure<IOptions<WebChatOptions>>((cors, web) =>
             cors.AddPolicy(TokenCorsPolicy, policy => policy.WithOrigins([.. web.Value.AllowedOrigins]).WithMethods("POST").WithHeaders("Content-Type")));
         return services;
     }
 
-    /// <summary>The middleware the chat needs, in order: WebSockets (the stream), CORS, rate limiting, the static pages.</summary>
-    public static WebApplication UseWebChat(this WebApplication app)
+    /// <summary>The middleware the chat's protocols need, in order: WebSockets (the stream), CORS.</summary>
+    public static WebApplication UseWebChatProtocols(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseCors();
-        app.UseRateLimiter();
+        return app;
+    }
 
+    /// <summary>The static pages and scripts of wwwroot, with their security headers.</summary>
+    public static WebApplication UseWebChatPages(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
         var contentTypes = new FileExtensionContentTypeProvider();
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -90,8 +74,10 @@ public static class WebChatApi
     /// <summary>Maps <c>/v3/directline</c>, the token endpoint, the popular questions and the pages <c>/</c> and <c>/agent</c>.</summary>
     public static IEndpointRouteBuilder MapWebChatApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapDirectLine();
-        endpoints.MapPost(TokenPath, CreateTokenAsync).RequireRateLimiting(TokenRateLimitPolicy).RequireCors(TokenCorsPolicy);
+        endpoints.MapDirectLine().WithDirectLineRateLimits();
+        endpoints.MapPost(TokenPath, CreateTokenAsync)
+            .RequireRateLimiting(RequestLimits.Conversations)
+            .RequireCors(TokenCorsPolicy);
         endpoints.MapGet(SuggestionsPath, Suggestions);
         endpoints.MapGet("/", (HttpContext context, IWebHostEnvironment environment) => WebPages.Serve(context, environment, WebPages.Chat));
         endpoints.MapGet("/agent", (HttpContext context, IWebHostEnvironment environment) => WebPages.Serve(context, environment, WebPages.Agent));
@@ -104,6 +90,15 @@ public static class WebChatApi
         IOptions<WebChatOptions> options,
         ILogger<WebChatToken> logger)
     {
+        // The page sends no body; anything sizeable is not the page.
+        if (context.Request.ContentLength > MaxTokenRequestBytes)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "Request body too large",
+                detail: $"The token request needs no body; at most {MaxTokenRequestBytes} bytes are accepted.");
+        }
+
         var origin = context.Request.Headers.Origin.ToString();
         if (origin.Length > 0 && !IsOwnOrigin(context.Request, origin) && !options.Value.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase))
         {

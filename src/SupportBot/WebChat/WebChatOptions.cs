@@ -3,16 +3,13 @@ using Microsoft.Extensions.Options;
 
 namespace SupportBot.WebChat;
 
-/// <summary>The website chat: the page's token endpoint and what may embed the pages (configuration section <c>WebChat</c>).</summary>
+/// <summary>
+/// The website chat: who may call the page's token endpoint and what may embed the pages (configuration section
+/// <c>WebChat</c>). How often a client may ask for a token is <c>RateLimits:Conversations</c>.
+/// </summary>
 public sealed class WebChatOptions
 {
     public const string SectionName = "WebChat";
-
-    /// <summary>
-    /// Token requests one client address may make per minute on <c>POST /api/directline/token</c>; more get 429.
-    /// Default 10: a visitor needs one per page load.
-    /// </summary>
-    public int TokenRequestsPerMinute { get; set; } = 10;
 
     /// <summary>
     /// Other sites (origins such as <c>https://www.example.com</c>) whose pages may call the token endpoint
@@ -55,11 +52,6 @@ internal sealed class WebChatOptionsValidator : IValidateOptions<WebChatOptions>
     public ValidateOptionsResult Validate(string? name, WebChatOptions options)
     {
         var failures = new List<string>();
-        if (options.TokenRequestsPerMinute < 1)
-        {
-            failures.Add($"{WebChatOptions.SectionName}:{nameof(WebChatOptions.TokenRequestsPerMinute)} must be at least 1.");
-        }
-
         for (var i = 0; i < options.AllowedOrigins.Count; i++)
         {
             if (!Uri.TryCreate(options.AllowedOrigins[i], UriKind.Absolute, out var origin) || origin.AbsolutePath != "/" || origin.Scheme is not ("http" or "https"))

@@ -84,6 +84,17 @@ public sealed class TextNormalizerTests
         Assert.Empty(TextNormalizer.Words(TextNormalizer.Normalize(" … ")));
     }
 
+    [Theory]
+    [InlineData("2024 did \uFFFE updates", "2024 did updates")]
+    [InlineData("updates\uFFFF stop", "updates stop")]
+    [InlineData("\uFDD0offer\uFDEF", "offer")]
+    [InlineData("free \uD83F\uDFFE offer", "free offer")]
+    [InlineData("free \uDBFF\uDFFF offer \uDAF5\uDD3B", "free offer")]
+    public void Normalize_Noncharacters_DroppedNotThrown(string input, string expected)
+    {
+        Assert.Equal(expected, TextNormalizer.Normalize(input));
+    }
+
     [Fact]
     public void Normalize_NullText_Throws()
     {

@@ -11,6 +11,7 @@ using SupportBot.Cli;
 using SupportBot.Engine.Analysis;
 using SupportBot.Engine.Answering;
 using SupportBot.Engine.Indexing;
+using SupportBot.Limits;
 using SupportBot.Privacy;
 using SupportBot.Storage;
 using SupportBot.Telemetry;
@@ -38,6 +39,7 @@ internal static class KnownSettings
         (KnowledgeReloadOptions.SectionName, () => new KnowledgeReloadOptions()),
         (PrivacyOptions.SectionName, () => new PrivacyOptions()),
         (TelemetryOptions.SectionName, () => new TelemetryOptions()),
+        (RateLimitsOptions.SectionName, () => new RateLimitsOptions()),
         (AnswerEngineOptions.SectionName, () => new AnswerEngineOptions()),
         (SearchIndexOptions.SectionName, () => new SearchIndexOptions()),
         ("Spelling", () => new SpellingOptions()),

@@ -76,7 +76,8 @@ public sealed class TelemetryBotAdapterTests(LoggedHostFixture fixture) : IClass
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        var failed = Assert.Single(_logs.Lines, l => l.EventId == 1202 && l.Scope("CorrelationId").Contains("failing-turn-77"));
+        // 1206: the turn ended because the channel is failing (no apology is sent down the same road).
+        var failed = Assert.Single(_logs.Lines, l => l.EventId == 1206 && l.Scope("CorrelationId").Contains("failing-turn-77"));
         Assert.Equal(["failing-turn-77"], failed.Scope("CorrelationId"));
         Assert.Equal(["Gx1dd3ab|0000077"], failed.Scope("ActivityId"));
         Assert.Single(failed.Scope("TurnId"));

@@ -31,7 +31,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assert.True(File.Exists(chromium), $"{chromium} is missing: install Debian's chromium (scripts/test.sh does: apt-get install -y chromium).");
         Directory.CreateDirectory(Screenshots);
 
-        Host = await BotHost.StartAsync(new Dictionary<string, string?> { ["WebChat:TokenRequestsPerMinute"] = "1000" });
+        Host = await BotHost.StartAsync(new Dictionary<string, string?> { ["RateLimits:Conversations:PermitLimit"] = "1000" });
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -236,6 +236,20 @@ public sealed class BrowserTests(BrowserFixture fixture, ITestOutputHelper outpu
         Assert.Equal(0, await page.Locator("#results script, #results img").CountAsync());
     }
 
+    [Fact]
+    public async Task AgentPage_ScriptInTheAddress_ShownAsTextNeverRun()
+    {
+        await using var probe = await fixture.OpenAsync();
+        var page = probe.Page;
+
+        await page.GotoAsync(Host.BaseUrl + "/agent?q=" + Uri.EscapeDataString("\"><script>window.__xss=1</script><svg onload=\"window.__xss=2\"> free offer"));
+
+        await Expect(page.Locator("#results .hit").First).ToBeVisibleAsync();
+        Assert.Equal("\"><script>window.__xss=1</script><svg onload=\"window.__xss=2\"> free offer", await page.GetByLabel("Search FAQ answers and source articles").InputValueAsync());
+        Assert.Equal("undefined", await page.EvaluateAsync<string>("typeof window.__xss"));
+        Assert.Equal(0, await page.Locator("script:not([src]), svg[onload], #results script").CountAsync());
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/agent?q=free%20offer")]

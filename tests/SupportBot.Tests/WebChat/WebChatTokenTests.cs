@@ -48,7 +48,7 @@ public sealed class WebChatTokenTests
     [Fact]
     public async Task Token_OverTheRateLimit_429WithRetryAfter()
     {
-        await using var host = await BotHost.StartAsync(new Dictionary<string, string?> { ["WebChat:TokenRequestsPerMinute"] = "2" });
+        await using var host = await BotHost.StartAsync(new Dictionary<string, string?> { ["RateLimits:Conversations:PermitLimit"] = "2" });
 
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage? last = null;
