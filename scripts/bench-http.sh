@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of the chat host over HTTP (not a test: it asserts nothing). Loopback only, bounded in time.
-#   1. requests/s and latency percentiles of POST /api/ask, driven by wrk (Debian package, installed here);
+#   1. requests/s, latency percentiles and errors of POST /api/ask and GET /api/search, driven by wrk (Debian
+#      package, installed here);
 #   2. turns/s and latency percentiles through POST /api/messages, driven by tools/SupportBot.LoadDriver,
 #      which also plays the channel: a turn is timed from its POST until the bot's reply reaches the fake
 #      Connector.
@@ -66,23 +67,44 @@ request = function()
 end
 LUA
 
+cat >"$work/search.lua" <<'LUA'
+-- What agents type into the lookup page, including partial words as the page searches while they type.
+local queries = {
+  "free+offer", "septem", "september+29", "updates+stop", "refund", "ultraav", "wind+down", "commerce+department",
+  "kasperski", "renew",
+}
+local i = 0
+request = function()
+  i = i % #queries + 1
+  return wrk.format("GET", "/api/search?q=" .. queries[i] .. "&top=10")
+end
+LUA
+
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } print v }'; }
 
-# Warm-up: JIT, prepared statements, pooled connections.
-wrk -t2 -c"$CONNECTIONS" -d3s -s "$work/ask.lua" "$BASE" >/dev/null
+# One wrk series: RUNS runs of DURATION seconds; a line per run and a row per run in $3 (rps p50 p90 p99 errors).
+wrk_series() {
+  local label=$1 script=$2 tsv=$3
+  : >"$tsv"
+  wrk -t2 -c"$CONNECTIONS" -d3s -s "$script" "$BASE" >/dev/null
+  for run in $(seq 1 "$RUNS"); do
+    local out="$work/wrk-$(basename "$tsv" .tsv)-$run.txt"
+    wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$script" "$BASE" >"$out"
+    local rps p50 p90 p99 errors
+    rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
+    p50=$(awk '$1 == "50%" { print $2 }' "$out" | to_ms)
+    p90=$(awk '$1 == "90%" { print $2 }' "$out" | to_ms)
+    p99=$(awk '$1 == "99%" { print $2 }' "$out" | to_ms)
+    # Non-2xx responses plus socket errors (connect, read, write, timeout); wrk prints neither line when zero.
+    errors=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' "$out")
+    printf '%s\t%s\t%s\t%s\t%s\n' "$rps" "$p50" "$p90" "$p99" "$errors" >>"$tsv"
+    echo "$label run $run: $rps requests/s, latency ms p50 $p50 p90 $p90 p99 $p99, errors $errors"
+  done
+}
 
-: >"$work/ask.tsv"
-for run in $(seq 1 "$RUNS"); do
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$work/ask.lua" "$BASE" >"$work/wrk-$run.txt"
-  rps=$(awk '/^Requests\/sec:/ { print $2 }' "$work/wrk-$run.txt")
-  p50=$(awk '$1 == "50%" { print $2 }' "$work/wrk-$run.txt" | to_ms)
-  p90=$(awk '$1 == "90%" { print $2 }' "$work/wrk-$run.txt" | to_ms)
-  p99=$(awk '$1 == "99%" { print $2 }' "$work/wrk-$run.txt" | to_ms)
-  errors=$(awk '/Non-2xx|Socket errors/ { print }' "$work/wrk-$run.txt" | tr '\n' ' ')
-  printf '%s\t%s\t%s\t%s\n' "$rps" "$p50" "$p90" "$p99" >>"$work/ask.tsv"
-  echo "/api/ask run $run: $rps requests/s, latency ms p50 $p50 p90 $p90 p99 $p99 ${errors}"
-done
+wrk_series "POST /api/ask" "$work/ask.lua" "$work/ask.tsv"
+wrk_series "GET /api/search" "$work/search.lua" "$work/search.tsv"
 
 : >"$work/turns.tsv"
 for run in $(seq 1 "$RUNS"); do
@@ -98,5 +120,8 @@ mem=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 echo
 echo "machine: $(nproc) cores, ${cpu:-unknown CPU}, ${mem} memory, $(uname -sr), .NET $(dotnet --version)"
 echo "medians of $RUNS runs of ${DURATION} s (host and load generator share the machine):"
-echo "  POST /api/ask (wrk, 2 threads, $CONNECTIONS connections): $(col "$work/ask.tsv" 1) requests/s; latency ms p50 $(col "$work/ask.tsv" 2), p90 $(col "$work/ask.tsv" 3), p99 $(col "$work/ask.tsv" 4)"
+for series in ask:"POST /api/ask" search:"GET /api/search"; do
+  tsv="$work/${series%%:*}.tsv"
+  echo "  ${series#*:} (wrk, 2 threads, $CONNECTIONS connections): $(col "$tsv" 1) requests/s; latency ms p50 $(col "$tsv" 2), p90 $(col "$tsv" 3), p99 $(col "$tsv" 4); errors per run $(cut -f5 "$tsv" | tr '\n' ' ')"
+done
 echo "  POST /api/messages ($CONVERSATIONS conversations, reply at the fake channel): $(col "$work/turns.tsv" 1) turns/s; latency ms p50 $(col "$work/turns.tsv" 2), p90 $(col "$work/turns.tsv" 3), p99 $(col "$work/turns.tsv" 4)"
