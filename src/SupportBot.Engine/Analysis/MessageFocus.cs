@@ -46,6 +46,25 @@ public static partial class MessageFocus
         return readings;
     }
 
+    /// <summary>
+    /// The first pleasantry of a message that asks nothing ("Hello! I'm writing a report for school."), or
+    /// null when the message has no pleasantry or asks a question.
+    /// </summary>
+    /// <param name="message">The customer's text.</param>
+    /// <param name="isSmallTalk">Whether a normalised sentence is only a pleasantry.</param>
+    public static string? PleasantryOfStatement(string message, Func<string, bool> isSmallTalk)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(isSmallTalk);
+        var sentences = SentenceBreak().Split(message).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        if (sentences.Count < 2 || sentences.Exists(IsQuestion))
+        {
+            return null;
+        }
+
+        return sentences.Select(TextNormalizer.Normalize).FirstOrDefault(isSmallTalk);
+    }
+
     private static bool IsQuestion(string sentence)
     {
         if (sentence.EndsWith('?'))

@@ -22,6 +22,9 @@ public sealed record QueryTerm(string Text, IReadOnlyList<string> Alternatives, 
 /// <summary>A question after analysis.</summary>
 public sealed record AnalyzedQuery(string Original, string Normalized, IReadOnlyList<QueryTerm> Terms)
 {
+    /// <summary>The kind of fact asked for (when, why…), from the question words.</summary>
+    public QuestionKind Kind { get; init; } = QuestionKinds.Of(Normalized);
+
     public IEnumerable<QueryTerm> ContentTerms => Terms.Where(t => t.Role == TermRole.Content);
 }
 
@@ -64,6 +67,12 @@ public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spellin
             if (!spelling.IsKnown(word) && synonyms.Lookup(word) is null && !indexHasWord(word)
                 && spelling.Correct(word) is { } correction)
             {
+                // A typo of an empty word ("happend") is as empty as the word itself.
+                if (StopWords.Common.Contains(correction))
+                {
+                    continue;
+                }
+
                 (correctedFrom, word) = (word, correction);
             }
 

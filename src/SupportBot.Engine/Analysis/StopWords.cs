@@ -32,6 +32,10 @@ public static class StopWords
         "however", "therefore", "though", "although", "unless", "whose", "whom", "ours", "theirs", "himself",
         "herself", "itself", "themselves", "ourselves", "yourself", "everything", "nothing", "everyone", "nobody",
         "one", "ones", "read", "heard", "hear", "saw", "seen", "noticed", "dear", "hello", "thank", "appreciate",
+        // Chat filler: it says how a customer feels, never what the question is about.
+        "lol", "lmao", "haha", "omg", "btw", "tbh", "idk", "imo", "gonna", "gotta", "wanna", "kinda", "sorta", "um",
+        "uh", "hmm", "huh", "ugh", "wait", "yo", "ya", "guys", "folks", "dude", "bro", "literally", "seriously",
+        "honestly", "totally", "pretty", "stuff", "getting", "gets", "gotten", "alright", "sure",
     };
 
     /// <summary>

@@ -29,7 +29,12 @@ public sealed class AnswerEngine : IDisposable
         var phrasingTerms = documents.SelectMany(d => d.Questions)
             .Select(q => _analyzer.Analyze(q, _ => true).ContentTerms.Count())
             .ToList();
-        _scorer = new CandidateScorer(options, phrasingTerms, knowledge.CommonWords);
+        // What each entry answers, read from how its phrasings ask; a passage may answer anything.
+        var answers = documents.Select(d => d.Questions.Count == 0
+                ? (QuestionKind?)null
+                : d.Questions.Aggregate(QuestionKind.None, (kind, q) => kind | QuestionKinds.Of(TextNormalizer.Normalize(q))))
+            .ToList();
+        _scorer = new CandidateScorer(options, phrasingTerms, knowledge.CommonWords, answers);
         _exactPhrasings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var faq in knowledge.Faqs)
         {
@@ -58,18 +63,10 @@ public sealed class AnswerEngine : IDisposable
         var normalized = TextNormalizer.Normalize(trimmed);
         if (_smallTalk.Detect(normalized) is { } intent)
         {
-            return new Answer
-            {
-                Question = question,
-                Kind = AnswerKinds.SmallTalk,
-                Intent = intent.Name,
-                Text = intent.Replies[StableIndex(normalized, intent.Replies.Count)],
-                Confidence = 1.0,
-                FollowUps = intent.Name is "greeting" or "help" or "identity" ? SuggestedQuestions() : [],
-            };
+            return SmallTalk(question, normalized, intent);
         }
 
-        return Index.Query(session =>
+        var answer = Index.Query(session =>
         {
             // Answer the most focused reading of the message that the engine is sure of (see MessageFocus);
             // when none is, the one it is surest of.
@@ -95,7 +92,27 @@ public sealed class AnswerEngine : IDisposable
 
             return Decide(session, question, best!.Value.Analyzed, best.Value.Candidates);
         });
+
+        // "Hello! I'm writing a report and may have questions in a minute": nothing to answer or to be sorry
+        // about, only a greeting to return.
+        if (answer is { Kind: AnswerKinds.Fallback, DocumentId: null }
+            && MessageFocus.PleasantryOfStatement(trimmed, s => _smallTalk.Detect(s) is not null) is { } pleasantry)
+        {
+            return SmallTalk(question, pleasantry, _smallTalk.Detect(pleasantry)!);
+        }
+
+        return answer;
     }
+
+    private Answer SmallTalk(string question, string normalized, SmallTalkIntent intent) => new()
+    {
+        Question = question,
+        Kind = AnswerKinds.SmallTalk,
+        Intent = intent.Name,
+        Text = intent.Replies[StableIndex(normalized, intent.Replies.Count)],
+        Confidence = 1.0,
+        FollowUps = intent.Name is "greeting" or "help" or "identity" ? SuggestedQuestions() : [],
+    };
 
     private static double TopConfidence(List<ScoredCandidate> candidates) => candidates.Count == 0 ? 0 : candidates.Max(c => c.Confidence);
 
@@ -141,7 +158,10 @@ public sealed class AnswerEngine : IDisposable
             && !chosen.IsOwnPhrasing
             && chosen.Confidence < _options.SureConfidence
             && next is not null
-            && chosen.Score - next.Score < _options.AmbiguityMargin * chosen.Score)
+            && chosen.Score - next.Score < _options.AmbiguityMargin * chosen.Score
+            // Two entries about one topic ("when did the wind-down start", "when did the ban take effect"), or an
+            // entry and the passage it rests on, are no real choice: the better-ranked one answers.
+            && !IsSameTopic(chosen, next))
         {
             var gap = chosen.IsFaq && Knowledge.FaqsById[chosen.Document.Id].Abstain ? Knowledge.FaqsById[chosen.Document.Id] : null;
             return gap is null && next.IsFaq && chosen.IsFaq && next.Confidence >= _options.FaqThreshold
@@ -187,6 +207,19 @@ public sealed class AnswerEngine : IDisposable
             FollowUps = ClosestFaqs(candidates, exclude: null),
             Corrections = Corrections(analyzed),
         };
+    }
+
+    private bool IsSameTopic(ScoredCandidate chosen, ScoredCandidate next)
+    {
+        if (!chosen.IsFaq || Knowledge.FaqsById[chosen.Document.Id] is not { Abstain: false } faq)
+        {
+            return false;
+        }
+
+        // A known gap ranking close is a real doubt: the question may be the one the sources cannot answer.
+        return next.IsFaq
+            ? Knowledge.FaqsById[next.Document.Id] is { Abstain: false } other && !IsDifferentTopic(faq, other)
+            : faq.Sources.Any(s => s.PassageId == next.Document.Id);
     }
 
     /// <summary>

@@ -33,6 +33,12 @@ public sealed class AnswerEngineOptions
     /// <summary>Weight of a number (a year, a figure) relative to its rarity. Default 2.</summary>
     public double NumberFactor { get; set; } = 2.0;
 
+    /// <summary>
+    /// Weight of unknown words, relative to <see cref="UnknownWordWeight"/>, in a question that never names the
+    /// subject every document shares ("kaspersky", "us"): "my printer says offline". Default 1.
+    /// </summary>
+    public double SubjectlessUnknownWordFactor { get; set; } = 1.0;
+
     /// <summary>Each further unknown word in a question weighs this much of the one before. Default 0.6.</summary>
     public double UnknownWordDecay { get; set; } = 0.6;
 
@@ -98,6 +104,12 @@ public sealed class AnswerEngineOptions
 
     /// <summary>Extra phrasing similarity when a phrasing asks with the same question words (how, when…). Default 0.15.</summary>
     public double SameQuestionWordBonus { get; set; } = 0.15;
+
+    /// <summary>
+    /// Confidence and score factor for an FAQ whose phrasings never ask the kind of question asked (a "why"
+    /// question and an entry only ever asked "when"). Default 0.75.
+    /// </summary>
+    public double QuestionKindMismatchFactor { get; set; } = 0.75;
 
     /// <summary>Follow-up or closest-topic suggestions offered. Default 3.</summary>
     public int Suggestions { get; set; } = 3;

@@ -37,7 +37,9 @@ public sealed record ScoredCandidate(IndexHit Hit, SearchDocument Document, doub
 /// <param name="options">Weights and thresholds.</param>
 /// <param name="phrasingTerms">For each indexed phrasing, how many topic terms it has (as the analyzer counts them).</param>
 /// <param name="commonWords">Everyday English words; unknown ones are context rather than topic.</param>
-internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList<int> phrasingTerms, IReadOnlySet<string> commonWords)
+/// <param name="answers">For each document, the kinds of question its phrasings ask (null: a passage, any kind).</param>
+internal sealed class CandidateScorer(
+    AnswerEngineOptions options, IReadOnlyList<int> phrasingTerms, IReadOnlySet<string> commonWords, IReadOnlyList<QuestionKind?> answers)
 {
     /// <param name="session">The index session to query.</param>
     /// <param name="query">The analysed question.</param>
@@ -100,13 +102,18 @@ internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList
                 coverage = ((1 - options.PhrasingCoverageShare) * coverage) + (options.PhrasingCoverageShare * phrasingCoverage);
             }
 
-            var confidence = coverage
+            // "why are they kicking kaspersky out" shares its topic words with "when did kaspersky start leaving";
+            // an entry never asked that way ("why") is the wrong one more often than not.
+            var kindFit = query.Kind == QuestionKind.None || answers[hit.Row] is not { } kinds || (kinds & query.Kind) != 0
+                ? 1.0
+                : options.QuestionKindMismatchFactor;
+            var confidence = kindFit * coverage
                 * (singleWord ? (strongMatch ? options.SingleWordFactor : options.AnswerOnlyCredit * options.SingleWordFactor) : 1.0)
                 // Matching only words that are everywhere ("kaspersky") is no evidence of a topic.
                 * Math.Min(1.0, matchedIdf / options.MinEvidence);
             // bm25 orders documents that cover the question; it must not lift one that covers little of it
             // (a short phrasing matching only "kaspersky" scores high on bm25 alone).
-            var score = coverage * (
+            var score = kindFit * coverage * (
                     options.Bm25Share * (hit.Bm25 / bestBm25)
                     + options.PhrasingShare * similarity
                     + (1 - options.Bm25Share - options.PhrasingShare))
@@ -134,7 +141,10 @@ internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList
         // Once a question clearly names its topic (two telling words the knowledge base has), everyday
         // words it does not have ("exactly", "office") are the customer's story, not another topic.
         var telling = evidence.Count(e => e.Rows.Count > 0 && e.Rows.Count <= documentCount * options.RankingTermMaxShare);
-        var factor = 1.0;
+        // A question that never names the knowledge base's subject (the words most documents share:
+        // "kaspersky", "us") and has words it does not know is most likely about something else.
+        var subjectless = !evidence.Exists(e => e.Rows.Count > documentCount * options.RankingTermMaxShare);
+        var factor = subjectless ? options.SubjectlessUnknownWordFactor : 1.0;
         var unknown = 0;
         for (var i = 0; i < evidence.Count; i++)
         {

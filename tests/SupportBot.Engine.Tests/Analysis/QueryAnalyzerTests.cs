@@ -63,6 +63,32 @@ public sealed class QueryAnalyzerTests(RealKnowledge real) : IClassFixture<RealK
     }
 
     [Fact]
+    public void Analyze_ChatFiller_IsRemoved()
+    {
+        var query = Analyze("wait lol why is kaspersky banned tbh");
+
+        Assert.Equal(["why", "kaspersky", "banned"], query.Terms.Select(t => t.Text));
+    }
+
+    [Fact]
+    public void Analyze_TypoOfAStopWord_IsDroppedNotCorrectedIntoATopic()
+    {
+        // "happend" is "happened", a word that says nothing about the topic.
+        var query = Analyze("what happend on july 20");
+
+        Assert.Equal(["what", "july", "20"], query.Terms.Select(t => t.Text));
+    }
+
+    [Theory]
+    [InlineData("why are they kicking kaspersky out", QuestionKind.Why)]
+    [InlineData("when did it start", QuestionKind.When)]
+    [InlineData("is kaspersky leaving", QuestionKind.None)]
+    public void Analyze_Question_KnowsTheKindOfFactAskedFor(string question, QuestionKind kind)
+    {
+        Assert.Equal(kind, Analyze(question).Kind);
+    }
+
+    [Fact]
     public void Analyze_QuestionWords_AreKeptWithTheirRole()
     {
         var query = Analyze("Why was Kaspersky banned, and when?");

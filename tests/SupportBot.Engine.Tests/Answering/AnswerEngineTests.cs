@@ -117,6 +117,37 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
         Assert.False(answer.OffersHandoff);
     }
 
+    [Theory]
+    [InlineData("heyyy", "greeting")]
+    [InlineData("hiii there", "greeting")]
+    [InlineData("thanksss", "thanks")]
+    [InlineData("byeee", "goodbye")]
+    [InlineData("cooool", "thanks")]
+    public void Ask_SmallTalkWithStretchedLetters_IsRecognised(string question, string intent)
+    {
+        var answer = real.Engine.Ask(question);
+
+        Assert.Equal(AnswerKinds.SmallTalk, answer.Kind);
+        Assert.Equal(intent, answer.Intent);
+    }
+
+    [Fact]
+    public void Ask_GreetingWithAStatementThatAsksNothing_Greets()
+    {
+        var answer = real.Engine.Ask("Hello! I'm writing a report for school and might have a few questions in a minute.");
+
+        Assert.Equal(AnswerKinds.SmallTalk, answer.Kind);
+        Assert.Equal("greeting", answer.Intent);
+    }
+
+    [Fact]
+    public void Ask_GreetingWithAnOutOfScopeQuestion_StillFallsBack()
+    {
+        var answer = real.Engine.Ask("Hi! How do I cook rice?");
+
+        Assert.Equal(AnswerKinds.Fallback, answer.Kind);
+    }
+
     [Fact]
     public void Ask_SameSmallTalkTwice_GivesTheSameReply()
     {
@@ -152,6 +183,41 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
 
         Assert.Equal(AnswerKinds.Faq, answer.Kind);
         Assert.Equal("gadget-lid-colour", answer.DocumentId);
+    }
+
+    [Fact]
+    public void Ask_TwoCloseFaqsOnOneTopic_AnswersTheBetterRankedInsteadOfGivingUp()
+    {
+        // The same twins, but sharing a tag: either answers the question, so there is nothing to ask about.
+        // "roughly" is unknown here, which keeps the engine below sure, where a close runner-up counts.
+        using var folder = new KnowledgeFolder { Faq = KnowledgeFolder.DefaultFaq + TwinEntries.Replace("tags: [lid]", "tags: [case]", StringComparison.Ordinal) };
+        using var engine = RealKnowledge.CreateEngine(KnowledgeLoader.Load(folder.Write(), FixedTimeProvider.Today));
+
+        var answer = engine.Ask("what colour is the gadget, roughly?");
+
+        Assert.Equal(AnswerKinds.Faq, answer.Kind);
+        Assert.StartsWith("gadget-", answer.DocumentId, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_WhyQuestionSharingItsWordsWithADateEntry_AnswersWhy()
+    {
+        // "kicking … out" matches the dates entries' "kick off" as well as the exit's "kicked out".
+        var answer = real.Engine.Ask("why are they kicking kaspersky out");
+
+        Assert.Equal(AnswerKinds.Faq, answer.Kind);
+        Assert.True(answer.DocumentId is "why-banned" or "why-kaspersky-left", answer.DocumentId);
+    }
+
+    [Theory]
+    [InlineData("is kaspersky banned in australia")]
+    [InlineData("can i still buy kaspersky in canada")]
+    public void Ask_CountryTheSourcesNeverMention_FallsBackWithTheOtherCountriesGap(string question)
+    {
+        var answer = real.Engine.Ask(question);
+
+        Assert.Equal(AnswerKinds.Fallback, answer.Kind);
+        Assert.Equal("other-countries", answer.DocumentId);
     }
 
     // ---- fallback ----
