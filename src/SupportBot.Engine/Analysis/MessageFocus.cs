@@ -24,11 +24,6 @@ public static partial class MessageFocus
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(isSmallTalk);
         var sentences = SentenceBreak().Split(message).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
-        if (sentences.Count < 2)
-        {
-            return [message];
-        }
-
         var readings = new List<string> { message };
         var substantive = sentences.Where(s => !isSmallTalk(TextNormalizer.Normalize(s))).ToList();
         if (substantive.Count > 0 && substantive.Count < sentences.Count)
@@ -40,6 +35,24 @@ public static partial class MessageFocus
         if (questions.Count > 0 && questions.Count < substantive.Count)
         {
             readings.Add(string.Join(' ', questions));
+        }
+
+        // Within a sentence: "hi, I run a dental office and we use kaspersky, when do the updates stop?" asks
+        // in its last clause; "why was it banned and when did it start" asks twice. Each asking clause is a
+        // reading of its own, first ones first.
+        var clauses = substantive.SelectMany(Clauses).ToList();
+        if (clauses.Count > substantive.Count)
+        {
+            var asking = clauses.Where(StartsAsking).ToList();
+            if (asking.Count > 0 && !readings.Contains(string.Join(' ', asking)))
+            {
+                readings.Add(string.Join(' ', asking));
+            }
+
+            if (asking.Count > 1)
+            {
+                readings.AddRange(asking.AsEnumerable().Reverse().Where(c => !readings.Contains(c)));
+            }
         }
 
         readings.Reverse();
@@ -65,17 +78,44 @@ public static partial class MessageFocus
         return sentences.Select(TextNormalizer.Normalize).FirstOrDefault(isSmallTalk);
     }
 
-    private static bool IsQuestion(string sentence)
+    private static bool IsQuestion(string sentence) => sentence.EndsWith('?') || StartsAsking(sentence);
+
+    private static bool StartsAsking(string text)
     {
-        if (sentence.EndsWith('?'))
+        var words = TextNormalizer.Words(TextNormalizer.Normalize(text));
+        return words.Length > 0 && QuestionOpeners.Contains(words[0]);
+    }
+
+    /// <summary>
+    /// A sentence's clauses, each starting where a question starts; what follows a clause without asking
+    /// ("…, norton or bitdefender?") stays with it, so no clause loses the words that make it out of scope.
+    /// </summary>
+    private static IEnumerable<string> Clauses(string sentence)
+    {
+        var current = "";
+        foreach (var part in ClauseBreak().Split(sentence).Select(p => p.Trim()).Where(p => p.Length > 0))
         {
-            return true;
+            if (current.Length > 0 && StartsAsking(part))
+            {
+                yield return current;
+                current = part;
+            }
+            else
+            {
+                current = current.Length == 0 ? part : $"{current}, {part}";
+            }
         }
 
-        var words = TextNormalizer.Words(TextNormalizer.Normalize(sentence));
-        return words.Length > 0 && QuestionOpeners.Contains(words[0]);
+        if (current.Length > 0)
+        {
+            yield return current;
+        }
     }
 
     [GeneratedRegex(@"(?<=[.!?])\s+|[\r\n]+")]
     private static partial Regex SentenceBreak();
+
+    /// <summary>A comma or semicolon, or "and"/"but"/"also"/"or" before a question word: where a clause may start.</summary>
+    [GeneratedRegex(@"[,;]\s*|\s+(?:and|but|also|or|so|plus)\s+(?=(?:what|when|why|who|which|where|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseBreak();
 }
