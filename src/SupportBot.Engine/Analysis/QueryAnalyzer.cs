@@ -33,7 +33,11 @@ public sealed record AnalyzedQuery(string Original, string Normalized, IReadOnly
 /// word split, stop-word removal, phrase synonyms (longest first), <see cref="SpellingCorrector"/> for
 /// words the knowledge base has never seen, then synonym expansion.
 /// </summary>
-public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spelling)
+/// <param name="synonyms">Domain synonym groups.</param>
+/// <param name="spelling">Corrects words the knowledge base has never seen.</param>
+/// <param name="latestYear">The latest year the sources speak of: a later year in a question ("still updating in
+/// 2026?") means "now", not a fact to look up.</param>
+public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spelling, int? latestYear = null)
 {
     /// <param name="question">The customer's text.</param>
     /// <param name="indexHasWord">Whether the index matches a word (its stem may be known in another form).</param>
@@ -58,7 +62,7 @@ public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spellin
                 continue;
             }
 
-            if (StopWords.Common.Contains(word))
+            if (StopWords.Common.Contains(word) || IsLaterYear(word))
             {
                 continue;
             }
@@ -82,6 +86,10 @@ public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spellin
         // Two words of one synonym group ("ban … prohibit") are one topic, not two.
         return new AnalyzedQuery(question, normalized, terms.DistinctBy(t => string.Join('|', t.Alternatives)).ToList());
     }
+
+    private bool IsLaterYear(string word) =>
+        latestYear is { } latest && word.Length == 4 && word.All(char.IsAsciiDigit)
+        && int.Parse(word, System.Globalization.CultureInfo.InvariantCulture) is var year && year > latest && year < 2100;
 
     private (string Text, IReadOnlyList<string> Group, int Words)? MatchPhrase(string[] words, int start)
     {

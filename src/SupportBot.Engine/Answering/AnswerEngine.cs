@@ -24,7 +24,7 @@ public sealed class AnswerEngine : IDisposable
         _options = options ?? throw new ArgumentNullException(nameof(options));
         var documents = DocumentBuilder.Build(knowledge);
         Index = SearchIndex.Build(documents, indexOptions);
-        _analyzer = new QueryAnalyzer(knowledge.Synonyms, new SpellingCorrector(Vocabulary(documents, knowledge.Synonyms), spellingOptions));
+        _analyzer = new QueryAnalyzer(knowledge.Synonyms, new SpellingCorrector(Vocabulary(documents, knowledge.Synonyms), spellingOptions), LatestYear(knowledge));
         _smallTalk = new SmallTalkDetector(knowledge.Responses.Intents);
         var phrasingTerms = documents.SelectMany(d => d.Questions)
             .Select(q => _analyzer.Analyze(q, _ => true).ContentTerms.Count())
@@ -321,6 +321,13 @@ public sealed class AnswerEngine : IDisposable
 
         return (int)(hash % (uint)count);
     }
+
+    /// <summary>The latest year any source passage mentions, if any.</summary>
+    private static int? LatestYear(KnowledgeBase knowledge) => knowledge.PassagesById.Values
+        .SelectMany(p => TextNormalizer.Words(TextNormalizer.Normalize(p.Text)))
+        .Where(w => w.Length == 4 && w.All(char.IsAsciiDigit) && w[0] is '1' or '2')
+        .Select(w => (int?)int.Parse(w, System.Globalization.CultureInfo.InvariantCulture))
+        .Max();
 
     private static IEnumerable<string> Vocabulary(IEnumerable<SearchDocument> documents, SynonymMap synonyms) =>
         documents

@@ -79,6 +79,18 @@ public sealed class QueryAnalyzerTests(RealKnowledge real) : IClassFixture<RealK
         Assert.Equal(["what", "july", "20"], query.Terms.Select(t => t.Text));
     }
 
+    [Fact]
+    public void Analyze_YearAfterTheSources_MeansNowAndIsDropped()
+    {
+        var analyzer = new QueryAnalyzer(real.Knowledge.Synonyms, new SpellingCorrector(real.VocabularyWords(), new SpellingOptions()), latestYear: 2024);
+
+        var later = real.Engine.Index.Query(session => analyzer.Analyze("kaspersky updates in 2026", w => session.Match(FtsQuery.AnyOf([w])).Count > 0));
+        var earlier = real.Engine.Index.Query(session => analyzer.Analyze("kaspersky ban in 2017", w => session.Match(FtsQuery.AnyOf([w])).Count > 0));
+
+        Assert.Equal(["kaspersky", "updates"], later.Terms.Select(t => t.Text));
+        Assert.Equal(["kaspersky", "ban", "2017"], earlier.Terms.Select(t => t.Text));
+    }
+
     [Theory]
     [InlineData("why are they kicking kaspersky out", QuestionKind.Why)]
     [InlineData("when did it start", QuestionKind.When)]

@@ -209,6 +209,26 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
         Assert.True(answer.DocumentId is "why-banned" or "why-kaspersky-left", answer.DocumentId);
     }
 
+    [Fact]
+    public void Ask_UpdatesInTheCurrentYear_AnswersWhenUpdatesStopped()
+    {
+        // 2026 is after everything the sources tell: the customer means "now", not a fact dated 2026.
+        var answer = real.Engine.Ask("does kaspersky still get virus updates in 2026");
+
+        Assert.Equal(AnswerKinds.Faq, answer.Kind);
+        Assert.Contains("September 29, 2024", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("i have kaspersky, what do i do now")]
+    [InlineData("what should i be doing about my kaspersky")]
+    public void Ask_WhatToDoPutAnyWay_AnswersWhatCustomersWereTold(string question)
+    {
+        var answer = real.Engine.Ask(question);
+
+        Assert.Equal("what-to-do-now", answer.DocumentId);
+    }
+
     [Theory]
     [InlineData("is kaspersky banned in australia")]
     [InlineData("can i still buy kaspersky in canada")]
