@@ -16,6 +16,7 @@ public sealed class AnswerEngine : IDisposable
     private readonly SmallTalkDetector _smallTalk;
     private readonly CandidateScorer _scorer;
     private readonly Dictionary<string, string> _exactPhrasings;
+    private readonly Dictionary<string, int> _rowOf;
 
     public AnswerEngine(KnowledgeBase knowledge, AnswerEngineOptions options, SearchIndexOptions indexOptions, SpellingOptions spellingOptions)
     {
@@ -35,6 +36,7 @@ public sealed class AnswerEngine : IDisposable
                 : d.Questions.Aggregate(QuestionKind.None, (kind, q) => kind | QuestionKinds.Of(TextNormalizer.Normalize(q))))
             .ToList();
         _scorer = new CandidateScorer(options, phrasingTerms, knowledge.CommonWords, answers);
+        _rowOf = documents.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _exactPhrasings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var faq in knowledge.Faqs)
         {
@@ -142,6 +144,19 @@ public sealed class AnswerEngine : IDisposable
             ? candidates.Find(c => c.Document.Id == exactId)
             : null;
 
+        // "What's going on with Kaspersky in the US?" names the subject and nothing else: every entry matches
+        // it equally, so the ranking would pick one at random. The overview entry is the answer to that.
+        if (exact is null
+            && Knowledge.Responses.Overview is { } overviewId
+            && NamesOnlyTheSubject(session, analyzed))
+        {
+            var overview = Knowledge.FaqsById[overviewId];
+            var row = _rowOf[overviewId];
+            var scored = candidates.Find(c => c.Document.Id == overviewId);
+            var marks = session.Marks(scored?.FtsQuery ?? FtsQuery.AnyTerm(analyzed.ContentTerms), row);
+            return FaqAnswer(question, analyzed, scored?.Confidence ?? TopConfidence(candidates), overview, marks);
+        }
+
         // Otherwise only the best-ranked candidates may answer: one further down that happens to clear its
         // threshold is a worse match the ranking already passed over, and answering with it makes wrong answers.
         var chosen = exact ?? candidates.Take(_options.AnswerFromTop)
@@ -190,7 +205,7 @@ public sealed class AnswerEngine : IDisposable
                 return Clarify(question, analyzed, chosen, runnerUp);
             }
 
-            return FaqAnswer(question, analyzed, chosen, faq, session.Marks(chosen.FtsQuery, chosen.Hit.Row));
+            return FaqAnswer(question, analyzed, chosen.Confidence, faq, session.Marks(chosen.FtsQuery, chosen.Hit.Row));
         }
 
         var passage = Knowledge.PassagesById[chosen.Document.Id];
@@ -232,13 +247,25 @@ public sealed class AnswerEngine : IDisposable
         && !b.FollowUps.Contains(a.Id, StringComparer.Ordinal)
         && !a.Tags.Intersect(b.Tags, StringComparer.OrdinalIgnoreCase).Any();
 
-    private Answer FaqAnswer(string question, AnalyzedQuery analyzed, ScoredCandidate chosen, FaqEntry faq, IndexMarks marks) => new()
+    /// <summary>
+    /// Whether every topic word of a plain question (not "why", "when"…) is one most documents share: the
+    /// subject itself ("kaspersky", "us", "ban").
+    /// </summary>
+    private bool NamesOnlyTheSubject(SearchSession session, AnalyzedQuery analyzed)
+    {
+        var subjectRows = Index.Documents.Count * _options.RankingTermMaxShare;
+        return analyzed.Kind == QuestionKind.None
+            && analyzed.ContentTerms.Any()
+            && analyzed.ContentTerms.All(t => t.CorrectedFrom is null && session.Match(FtsQuery.AnyOf(t.Alternatives)).Count > subjectRows);
+    }
+
+    private Answer FaqAnswer(string question, AnalyzedQuery analyzed, double confidence, FaqEntry faq, IndexMarks marks) => new()
     {
         Question = question,
         Kind = AnswerKinds.Faq,
         Text = faq.Answer,
         HighlightedText = marks.HighlightedText,
-        Confidence = Math.Round(chosen.Confidence, 4),
+        Confidence = Math.Round(confidence, 4),
         DocumentId = faq.Id,
         Sources = faq.Sources.Select(SourceFor).ToList(),
         FollowUps = faq.FollowUps.Take(_options.Suggestions).Select(id => ToSuggestion(Knowledge.FaqsById[id])).ToList(),

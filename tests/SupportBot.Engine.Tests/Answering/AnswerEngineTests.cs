@@ -209,6 +209,25 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
         Assert.True(answer.DocumentId is "why-banned" or "why-kaspersky-left", answer.DocumentId);
     }
 
+    [Theory]
+    [InlineData("what is happening to kaspersky in the us")]
+    [InlineData("whats going on with kaspersky")]
+    public void Ask_QuestionNamingOnlyTheSubject_AnswersTheOverviewEntry(string question)
+    {
+        var answer = real.Engine.Ask(question);
+
+        Assert.Equal(AnswerKinds.Faq, answer.Kind);
+        Assert.Equal(real.Knowledge.Responses.Overview, answer.DocumentId);
+    }
+
+    [Fact]
+    public void Ask_WhyQuestionNamingOnlyTheSubject_IsNotGivenTheOverview()
+    {
+        var answer = real.Engine.Ask("why was kaspersky banned in the us");
+
+        Assert.Equal("why-banned", answer.DocumentId);
+    }
+
     [Fact]
     public void Ask_UpdatesInTheCurrentYear_AnswersWhenUpdatesStopped()
     {
