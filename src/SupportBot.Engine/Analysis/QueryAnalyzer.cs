@@ -62,7 +62,7 @@ public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spellin
                 continue;
             }
 
-            if (StopWords.Common.Contains(word) || IsLaterYear(word))
+            if (StopWords.Common.Contains(word) || IsLaterYear(word) || CountsSomethingUnknown(words, i, indexHasWord))
             {
                 continue;
             }
@@ -85,6 +85,26 @@ public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spellin
 
         // Two words of one synonym group ("ban … prohibit") are one topic, not two.
         return new AnalyzedQuery(question, normalized, terms.DistinctBy(t => string.Join('|', t.Alternatives)).ToList());
+    }
+
+    /// <summary>
+    /// "10 minutes", "3 printers": a figure of something the knowledge base never mentions is not one of its
+    /// figures ("10%", "50 employees"), however well the digits alone would match.
+    /// </summary>
+    private bool CountsSomethingUnknown(string[] words, int i, Func<string, bool> indexHasWord)
+    {
+        if (i + 1 >= words.Length || !words[i].All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        var next = words[i + 1];
+        return !next.All(char.IsAsciiDigit)
+            && !StopWords.IsStop(next)
+            && !spelling.IsKnown(next)
+            && synonyms.Lookup(next) is null
+            && !indexHasWord(next)
+            && spelling.Correct(next) is null;
     }
 
     private bool IsLaterYear(string word) =>

@@ -79,6 +79,14 @@ public sealed class QueryAnalyzerTests(RealKnowledge real) : IClassFixture<RealK
         Assert.Equal(["what", "july", "20"], query.Terms.Select(t => t.Text));
     }
 
+    [Theory]
+    [InlineData("set a timer for 10 minutes", new[] { "set", "timer", "minutes" })]
+    [InlineData("did 50 employees lose their jobs", new[] { "50", "employees", "lose their jobs" })]
+    public void Analyze_FigureOfSomethingUnknown_IsDroppedAndAKnownOneKept(string question, string[] expected)
+    {
+        Assert.Equal(expected, Analyze(question).Terms.Select(t => t.Text));
+    }
+
     [Fact]
     public void Analyze_YearAfterTheSources_MeansNowAndIsDropped()
     {
