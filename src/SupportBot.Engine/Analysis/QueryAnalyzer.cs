@@ -25,6 +25,9 @@ public sealed record AnalyzedQuery(string Original, string Normalized, IReadOnly
     /// <summary>The kind of fact asked for (when, why…), from the question words.</summary>
     public QuestionKind Kind { get; init; } = QuestionKinds.Of(Normalized);
 
+    /// <summary>The thing a "which …"/"what …" question asks for ("which antivirus"), if any.</summary>
+    public QueryTerm? AskedFor { get; init; }
+
     public IEnumerable<QueryTerm> ContentTerms => Terms.Where(t => t.Role == TermRole.Content);
 }
 
@@ -46,11 +49,16 @@ public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spellin
         var normalized = TextNormalizer.Normalize(question);
         var words = TextNormalizer.Words(normalized);
         var terms = new List<QueryTerm>();
+        QueryTerm? askedFor = null;
         for (var i = 0; i < words.Length; i++)
         {
+            // "which antivirus": the thing asked for. "which year", "what agency" say a kind instead (QuestionKinds).
+            var afterWhich = askedFor is null && i > 0 && words[i - 1] is "which" or "what"
+                && !words.Skip(i).Take(3).Any(QuestionKinds.NamesKind);
             if (MatchPhrase(words, i) is { } phrase)
             {
                 terms.Add(new QueryTerm(phrase.Text, phrase.Group, TermRole.Content, null));
+                askedFor = afterWhich ? terms[^1] : askedFor;
                 i += phrase.Words - 1;
                 continue;
             }
@@ -81,10 +89,11 @@ public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spellin
             }
 
             terms.Add(new QueryTerm(word, synonyms.Lookup(word) ?? [word], TermRole.Content, correctedFrom));
+            askedFor = afterWhich ? terms[^1] : askedFor;
         }
 
         // Two words of one synonym group ("ban … prohibit") are one topic, not two.
-        return new AnalyzedQuery(question, normalized, terms.DistinctBy(t => string.Join('|', t.Alternatives)).ToList());
+        return new AnalyzedQuery(question, normalized, terms.DistinctBy(t => string.Join('|', t.Alternatives)).ToList()) { AskedFor = askedFor };
     }
 
     /// <summary>

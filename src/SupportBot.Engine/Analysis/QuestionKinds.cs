@@ -62,6 +62,9 @@ public static class QuestionKinds
     /// <summary>How many words may stand between "which" and its noun ("which us government agency").</summary>
     private const int AfterWhichReach = 3;
 
+    /// <summary>Whether a word after "which"/"what" already says the kind asked for ("which year", "what agency").</summary>
+    public static bool NamesKind(string word) => AfterWhich.ContainsKey(word);
+
     /// <param name="normalized">A question after <see cref="TextNormalizer.Normalize"/>.</param>
     public static QuestionKind Of(string normalized)
     {

@@ -111,6 +111,12 @@ public sealed class AnswerEngineOptions
     /// </summary>
     public double QuestionKindMismatchFactor { get; set; } = 0.75;
 
+    /// <summary>
+    /// Confidence and score factor for an FAQ none of whose phrasings asks for the thing a "which …" question
+    /// asks for ("which antivirus should i switch to" and an entry asked "do i need to switch antivirus"). Default 0.75.
+    /// </summary>
+    public double AskedForMismatchFactor { get; set; } = 0.75;
+
     /// <summary>Follow-up or closest-topic suggestions offered. Default 3.</summary>
     public int Suggestions { get; set; } = 3;
 

@@ -68,6 +68,7 @@ internal sealed class CandidateScorer(
         var totalWeight = evidence.Sum(e => e.Weight);
         var singleWord = content.Count == 1;
         var questionWords = query.Terms.Where(t => t.Role == TermRole.QuestionWord).Select(t => session.MatchPhrasings(FtsQuery.AnyOf(t.Alternatives))).ToList();
+        var askedFor = AskedForRows(session, query);
         var bestBm25 = Math.Max(hits[0].Bm25, double.Epsilon);
         var scored = new List<ScoredCandidate>(hits.Count);
         foreach (var hit in hits)
@@ -107,6 +108,13 @@ internal sealed class CandidateScorer(
             var kindFit = query.Kind == QuestionKind.None || answers[hit.Row] is not { } kinds || (kinds & query.Kind) != 0
                 ? 1.0
                 : options.QuestionKindMismatchFactor;
+            // Likewise "which antivirus should i switch to" is for an entry asked "which antivirus…", not for
+            // one asked "do i need to switch antivirus".
+            if (askedFor is not null && isFaq && !Array.Exists(session.Index.PhrasingsOf[hit.Row], askedFor.Contains))
+            {
+                kindFit *= options.AskedForMismatchFactor;
+            }
+
             var confidence = kindFit * coverage
                 * (singleWord ? (strongMatch ? options.SingleWordFactor : options.AnswerOnlyCredit * options.SingleWordFactor) : 1.0)
                 // Matching only words that are everywhere ("kaspersky") is no evidence of a topic.
@@ -129,6 +137,27 @@ internal sealed class CandidateScorer(
 
         scored.Sort((a, b) => b.Score.CompareTo(a.Score));
         return scored;
+    }
+
+    /// <summary>
+    /// The phrasings that ask for the same thing as the question ("which antivirus", "what product"), or null
+    /// when the question asks for no thing, or for the subject itself ("which kaspersky …"), or for a thing the
+    /// knowledge base never mentions.
+    /// </summary>
+    private RowSet? AskedForRows(SearchSession session, AnalyzedQuery query)
+    {
+        if (query.AskedFor is not { } asked)
+        {
+            return null;
+        }
+
+        var rows = session.Match(FtsQuery.AnyOf(asked.Alternatives)).Count;
+        if (rows == 0 || rows > session.Index.Documents.Count * options.RankingTermMaxShare)
+        {
+            return null;
+        }
+
+        return session.MatchPhrasings(FtsQuery.AnyOf(asked.Alternatives.SelectMany(a => new[] { "which " + a, "what " + a })));
     }
 
     /// <summary>

@@ -100,6 +100,17 @@ public sealed class QueryAnalyzerTests(RealKnowledge real) : IClassFixture<RealK
     }
 
     [Theory]
+    [InlineData("which antivirus should i switch to", "antivirus")]
+    [InlineData("what services are still allowed", "services")]
+    [InlineData("which year was the military ban", null)]
+    [InlineData("what did kaspersky give customers", null)]
+    [InlineData("do i need to switch antivirus", null)]
+    public void Analyze_WhichQuestion_KnowsTheThingAskedFor(string question, string? thing)
+    {
+        Assert.Equal(thing, Analyze(question).AskedFor?.Text);
+    }
+
+    [Theory]
     [InlineData("why are they kicking kaspersky out", QuestionKind.Why)]
     [InlineData("when did it start", QuestionKind.When)]
     [InlineData("is kaspersky leaving", QuestionKind.None)]

@@ -248,6 +248,16 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
         Assert.Equal("what-to-do-now", answer.DocumentId);
     }
 
+    [Fact]
+    public void Ask_WhichProductToSwitchTo_FallsBackWithTheRecommendationGap()
+    {
+        // Shares its words with "do i need to switch antivirus" (what customers were told), but asks which one.
+        var answer = real.Engine.Ask("what antivirus should I switch to");
+
+        Assert.Equal(AnswerKinds.Fallback, answer.Kind);
+        Assert.Equal("recommended-replacement", answer.DocumentId);
+    }
+
     [Theory]
     [InlineData("is kaspersky banned in australia")]
     [InlineData("can i still buy kaspersky in canada")]
