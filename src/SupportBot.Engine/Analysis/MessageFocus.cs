@@ -40,19 +40,15 @@ public static partial class MessageFocus
         // Within a sentence: "hi, I run a dental office and we use kaspersky, when do the updates stop?" asks
         // in its last clause; "why was it banned and when did it start" asks twice. Each asking clause is a
         // reading of its own, first ones first.
-        var clauses = substantive.SelectMany(Clauses).ToList();
-        if (clauses.Count > substantive.Count)
+        var asking = substantive.SelectMany(Clauses).Where(IsQuestion).ToList();
+        if (asking.Count > 0 && !readings.Contains(string.Join(' ', asking)))
         {
-            var asking = clauses.Where(StartsAsking).ToList();
-            if (asking.Count > 0 && !readings.Contains(string.Join(' ', asking)))
-            {
-                readings.Add(string.Join(' ', asking));
-            }
+            readings.Add(string.Join(' ', asking));
+        }
 
-            if (asking.Count > 1)
-            {
-                readings.AddRange(asking.AsEnumerable().Reverse().Where(c => !readings.Contains(c)));
-            }
+        if (asking.Count > 1)
+        {
+            readings.AddRange(asking.AsEnumerable().Reverse().Where(c => !readings.Contains(c)));
         }
 
         readings.Reverse();
@@ -115,7 +111,7 @@ public static partial class MessageFocus
     [GeneratedRegex(@"(?<=[.!?])\s+|[\r\n]+")]
     private static partial Regex SentenceBreak();
 
-    /// <summary>A comma or semicolon, or "and"/"but"/"also"/"or" before a question word: where a clause may start.</summary>
-    [GeneratedRegex(@"[,;]\s*|\s+(?:and|but|also|or|so|plus)\s+(?=(?:what|when|why|who|which|where|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have)\b)", RegexOptions.IgnoreCase)]
+    /// <summary>A comma, colon or semicolon, or "and"/"but"/"also"/"or" before a question word: where a clause may start.</summary>
+    [GeneratedRegex(@"[,;:]\s*|\s+(?:and|but|also|or|so|plus)\s+(?=(?:what|when|why|who|which|where|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseBreak();
 }

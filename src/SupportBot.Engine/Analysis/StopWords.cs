@@ -35,7 +35,7 @@ public static class StopWords
         // Chat filler: it says how a customer feels, never what the question is about.
         "lol", "lmao", "haha", "omg", "btw", "tbh", "idk", "imo", "gonna", "gotta", "wanna", "kinda", "sorta", "um",
         "uh", "hmm", "huh", "ugh", "wait", "yo", "ya", "guys", "folks", "dude", "bro", "literally", "seriously",
-        "honestly", "totally", "pretty", "stuff", "getting", "gets", "gotten", "alright", "sure",
+        "honestly", "totally", "pretty", "stuff", "getting", "gets", "gotten", "alright", "sure", "supposed",
     };
 
     /// <summary>

@@ -40,6 +40,23 @@ public sealed class MessageFocusTests
     }
 
     [Fact]
+    public void Readings_TwoQuestionSentences_EachIsAReadingInOrder()
+    {
+        var readings = MessageFocus.Readings("Why did you wait so long? When was the ban announced?", Pleasantry);
+
+        Assert.Equal("Why did you wait so long?", readings[0]);
+        Assert.Equal("When was the ban announced?", readings[1]);
+    }
+
+    [Fact]
+    public void Readings_QuestionAfterAColon_IsAReadingOfItsOwn()
+    {
+        var readings = MessageFocus.Readings("For my notes: which department announced the ban?", Pleasantry);
+
+        Assert.Equal("which department announced the ban?", readings[0]);
+    }
+
+    [Fact]
     public void Readings_ClauseThatAsksNothing_StaysWithTheQuestionBeforeIt()
     {
         // "norton or bitdefender" is what makes this out of scope: no reading may drop it.
