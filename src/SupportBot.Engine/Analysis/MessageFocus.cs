@@ -31,7 +31,7 @@ public static partial class MessageFocus
             readings.Add(string.Join(' ', substantive));
         }
 
-        var questions = substantive.Where(IsQuestion).ToList();
+        var questions = substantive.Where(s => IsQuestion(s) && !RefersBack(s)).ToList();
         if (questions.Count > 0 && questions.Count < substantive.Count)
         {
             readings.Add(string.Join(' ', questions));
@@ -39,8 +39,9 @@ public static partial class MessageFocus
 
         // Within a sentence: "hi, I run a dental office and we use kaspersky, when do the updates stop?" asks
         // in its last clause; "why was it banned and when did it start" asks twice. Each asking clause is a
-        // reading of its own, first ones first.
-        var asking = substantive.SelectMany(Clauses).Where(IsQuestion).ToList();
+        // reading of its own, first ones first, unless it points back at the rest ("is that true?", "where are
+        // they based?"): alone, it would be about nothing.
+        var asking = substantive.SelectMany(Clauses).Where(c => IsQuestion(c) && !RefersBack(c)).ToList();
         if (asking.Count > 0 && !readings.Contains(string.Join(' ', asking)))
         {
             readings.Add(string.Join(' ', asking));
@@ -72,6 +73,26 @@ public static partial class MessageFocus
         }
 
         return sentences.Select(TextNormalizer.Normalize).FirstOrDefault(isSmallTalk);
+    }
+
+    /// <summary>
+    /// Whether a clause leans on what came before: "they", "them", or "that"/"this"/"those"/"these"
+    /// standing alone ("is that true"), not before a noun ("those sanctions").
+    /// </summary>
+    private static bool RefersBack(string clause)
+    {
+        var words = TextNormalizer.Words(TextNormalizer.Normalize(clause));
+        for (var i = 0; i < words.Length; i++)
+        {
+            // "it" is left out: here it is nearly always Kaspersky or the ban ("why was it banned").
+            if (words[i] is "they" or "them" or "he" or "she"
+                || (words[i] is "that" or "this" or "those" or "these" && (i + 1 == words.Length || StopWords.IsStop(words[i + 1]))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsQuestion(string sentence) => sentence.EndsWith('?') || StartsAsking(sentence);

@@ -36,6 +36,9 @@ public static class StopWords
         "lol", "lmao", "haha", "omg", "btw", "tbh", "idk", "imo", "gonna", "gotta", "wanna", "kinda", "sorta", "um",
         "uh", "hmm", "huh", "ugh", "wait", "yo", "ya", "guys", "folks", "dude", "bro", "literally", "seriously",
         "honestly", "totally", "pretty", "stuff", "getting", "gets", "gotten", "alright", "sure", "supposed",
+        // Asking about asking: "can you confirm…", "let me know…", "i'm wondering…".
+        "let", "lets", "confirm", "verify", "verifying", "check", "checking", "wondering", "wonder", "curious", "explain",
+        "true", "correct", "accurate",
     };
 
     /// <summary>

@@ -78,8 +78,9 @@ public sealed class AnswerEngine : IDisposable
             {
                 var analyzed = _analyzer.Analyze(reading, word => session.Match(FtsQuery.AnyOf([word])).Count > 0);
                 var candidates = analyzed.ContentTerms.Any() ? _scorer.Score(session, analyzed, Index.Options.Candidates) : [];
-                // A shorter reading must still name a topic: "Which ones are those?" alone names nothing.
-                var namesTopic = analyzed.ContentTerms.Count() >= 2 || reading == readings[^1];
+                // A shorter reading must still name a topic: "Which ones are those?" alone names nothing, while
+                // "what were those sanctions?" names one with its one telling word.
+                var namesTopic = reading == readings[^1] || NamesATopic(session, analyzed);
                 if (namesTopic && (best is null || TopConfidence(candidates) > TopConfidence(best.Value.Candidates)))
                 {
                     best = (analyzed, candidates);
@@ -115,6 +116,15 @@ public sealed class AnswerEngine : IDisposable
         Confidence = 1.0,
         FollowUps = intent.Name is "greeting" or "help" or "identity" ? SuggestedQuestions() : [],
     };
+
+    private bool NamesATopic(SearchSession session, AnalyzedQuery analyzed)
+    {
+        var content = analyzed.ContentTerms.ToList();
+        return content.Count >= 2
+            || (content.Count == 1 && !StopWords.Weak.Contains(content[0].Text)
+                && session.Match(FtsQuery.AnyOf(content[0].Alternatives)).Count is > 0 and var rows
+                && rows <= Index.Documents.Count * _options.RankingTermMaxShare);
+    }
 
     private static double TopConfidence(List<ScoredCandidate> candidates) => candidates.Count == 0 ? 0 : candidates.Max(c => c.Confidence);
 

@@ -26,18 +26,12 @@ public sealed class AnswerEngineOptions
 
     /// <summary>
     /// Weight of an everyday English word the knowledge base lacks, in a question that already names its
-    /// topic with two telling words. Default 0.5.
+    /// topic with two telling words (naming the subject, "kaspersky", counts as one). Default 0.5.
     /// </summary>
     public double EverydayWordFactor { get; set; } = 0.5;
 
     /// <summary>Weight of a number (a year, a figure) relative to its rarity. Default 2.</summary>
     public double NumberFactor { get; set; } = 2.0;
-
-    /// <summary>
-    /// Weight of unknown words, relative to <see cref="UnknownWordWeight"/>, in a question that never names the
-    /// subject every document shares ("kaspersky", "us"): "my printer says offline". Default 1.
-    /// </summary>
-    public double SubjectlessUnknownWordFactor { get; set; } = 1.0;
 
     /// <summary>Each further unknown word in a question weighs this much of the one before. Default 0.6.</summary>
     public double UnknownWordDecay { get; set; } = 0.6;

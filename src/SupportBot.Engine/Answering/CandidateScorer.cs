@@ -167,19 +167,19 @@ internal sealed class CandidateScorer(
     /// </summary>
     private void DiminishUnknownWords(List<TermEvidence> evidence, int documentCount)
     {
-        // Once a question clearly names its topic (two telling words the knowledge base has), everyday
-        // words it does not have ("exactly", "office") are the customer's story, not another topic.
+        // Once a question clearly names its topic (two telling words the knowledge base has, or the subject and
+        // one), everyday words it does not have ("exactly", "office") are the customer's story, not another topic.
         var telling = evidence.Count(e => e.Rows.Count > 0 && e.Rows.Count <= documentCount * options.RankingTermMaxShare);
-        // A question that never names the knowledge base's subject (the words most documents share:
-        // "kaspersky", "us") and has words it does not know is most likely about something else.
+        // Whether the question names the knowledge base's subject (the words most documents share: "kaspersky", "us").
         var subjectless = !evidence.Exists(e => e.Rows.Count > documentCount * options.RankingTermMaxShare);
-        var factor = subjectless ? options.SubjectlessUnknownWordFactor : 1.0;
+        var factor = 1.0;
         var unknown = 0;
         for (var i = 0; i < evidence.Count; i++)
         {
             if (evidence[i].Rows.Count == 0)
             {
-                var everyday = telling >= 2 && commonWords.Contains(evidence[i].Term) ? options.EverydayWordFactor : 1.0;
+                // Naming the subject ("kaspersky") counts as one telling word.
+                var everyday = telling + (subjectless ? 0 : 1) >= 2 && commonWords.Contains(evidence[i].Term) ? options.EverydayWordFactor : 1.0;
                 evidence[i] = evidence[i] with { Weight = evidence[i].Weight * factor * everyday };
                 if (++unknown >= options.UnknownWordsAtFullWeight)
                 {

@@ -56,6 +56,22 @@ public sealed class MessageFocusTests
         Assert.Equal("which department announced the ban?", readings[0]);
     }
 
+    [Theory]
+    [InlineData("the sanctioned kaspersky people, where are they based", "where are they based")]
+    [InlineData("My husband says Kaspersky worked for the government. Is that true?", "Is that true?")]
+    public void Readings_QuestionPointingBack_IsNeverReadAlone(string message, string leaning)
+    {
+        Assert.DoesNotContain(leaning, MessageFocus.Readings(message, Pleasantry));
+    }
+
+    [Fact]
+    public void Readings_DemonstrativeBeforeANoun_DoesNotPointBack()
+    {
+        var readings = MessageFocus.Readings("My brother mentioned sanctions. What were those sanctions?", Pleasantry);
+
+        Assert.Equal("What were those sanctions?", readings[0]);
+    }
+
     [Fact]
     public void Readings_ClauseThatAsksNothing_StaysWithTheQuestionBeforeIt()
     {

@@ -229,6 +229,23 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     }
 
     [Fact]
+    public void Ask_StoryThenAQuestionWithOneTellingWord_AnswersIt()
+    {
+        var answer = real.Engine.Ask("My brother mentioned something at dinner about Kaspersky. What were those sanctions?");
+
+        Assert.Equal("treasury-sanctions", answer.DocumentId);
+    }
+
+    [Fact]
+    public void Ask_QuestionPointingBackAtSomethingElse_FallsBack()
+    {
+        // "find" alone would match how customers found out about the exit.
+        var answer = real.Engine.Ask("forgot my wifi password, how do i find it");
+
+        Assert.Equal(AnswerKinds.Fallback, answer.Kind);
+    }
+
+    [Fact]
     public void Ask_UpdatesInTheCurrentYear_AnswersWhenUpdatesStopped()
     {
         // 2026 is after everything the sources tell: the customer means "now", not a fact dated 2026.
