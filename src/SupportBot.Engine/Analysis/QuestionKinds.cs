@@ -38,7 +38,7 @@ public static class QuestionKinds
 
     private static readonly Dictionary<string, QuestionKind> AskingNouns = new(StringComparer.Ordinal)
     {
-        ["date"] = QuestionKind.When, ["reason"] = QuestionKind.Why, ["reasons"] = QuestionKind.Why,
+        ["date"] = QuestionKind.When, ["reason"] = QuestionKind.Why, ["reasons"] = QuestionKind.Why, ["because"] = QuestionKind.Why,
         ["percent"] = QuestionKind.HowMany, ["percentage"] = QuestionKind.HowMany,
     };
 

@@ -37,7 +37,7 @@ public static class StopWords
         "uh", "hmm", "huh", "ugh", "wait", "yo", "ya", "guys", "folks", "dude", "bro", "literally", "seriously",
         "honestly", "totally", "pretty", "stuff", "getting", "gets", "gotten", "alright", "sure", "supposed",
         // Asking about asking: "can you confirm…", "let me know…", "i'm wondering…".
-        "let", "lets", "confirm", "verify", "verifying", "check", "checking", "wondering", "wonder", "curious", "explain",
+        "let", "lets", "letting", "confirm", "verify", "verifying", "check", "checking", "wondering", "wonder", "curious", "explain",
         "true", "correct", "accurate",
     };
 

@@ -13,6 +13,7 @@ public sealed class QuestionKindsTests
     [InlineData("how come kaspersky left", QuestionKind.Why)]
     [InlineData("what was the reason for the ban", QuestionKind.Why)]
     [InlineData("i wonder why they left", QuestionKind.Why)]
+    [InlineData("is kaspersky leaving because of russia", QuestionKind.Why)]
     [InlineData("who banned kaspersky", QuestionKind.Who)]
     [InlineData("which us government agency banned it", QuestionKind.Who)]
     [InlineData("where is kaspersky based", QuestionKind.Where)]
