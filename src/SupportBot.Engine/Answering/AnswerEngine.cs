@@ -25,7 +25,9 @@ public sealed class AnswerEngine : IDisposable
         _options = options ?? throw new ArgumentNullException(nameof(options));
         var documents = DocumentBuilder.Build(knowledge);
         Index = SearchIndex.Build(documents, indexOptions);
-        _analyzer = new QueryAnalyzer(knowledge.Synonyms, new SpellingCorrector(Vocabulary(documents, knowledge.Synonyms), spellingOptions), LatestYear(knowledge));
+        var domainWords = knowledge.Synonyms.AllWords.Where(w => !StopWords.IsStop(w) && !w.Any(char.IsDigit)).ToHashSet(StringComparer.Ordinal);
+        var spelling = new SpellingCorrector(Vocabulary(documents, knowledge.Synonyms), spellingOptions, domainWords, knowledge.CommonWords);
+        _analyzer = new QueryAnalyzer(knowledge.Synonyms, spelling, LatestYear(knowledge));
         _smallTalk = new SmallTalkDetector(knowledge.Responses.Intents);
         var phrasingTerms = documents.SelectMany(d => d.Questions)
             .Select(q => _analyzer.Analyze(q, _ => true).ContentTerms.Count())

@@ -98,6 +98,30 @@ public sealed class SpellingCorrectorTests(RealKnowledge real) : IClassFixture<R
         Assert.Equal("banned", corrector.Correct("bannex"));
     }
 
+    [Theory]
+    [InlineData("bannd", "banned")]
+    [InlineData("offr", "offer")]
+    public void Correct_ShortTypoOfADomainWord_IsCorrected(string typed, string expected)
+    {
+        var corrector = new SpellingCorrector(["banned", "offer", "price"], new SpellingOptions(), Domain, Everyday);
+
+        Assert.Equal(expected, corrector.Correct(typed));
+    }
+
+    [Theory]
+    [InlineData("rice")] // an everyday word in its own right, one edit from the domain's "price"
+    [InlineData("bxnnd")] // two edits from "banned": too far for a short word
+    [InlineData("ofr")] // too short to trust
+    public void Correct_ShortWordThatIsNoTypoOfADomainWord_GivesNull(string typed)
+    {
+        var corrector = new SpellingCorrector(["banned", "offer", "price"], new SpellingOptions(), Domain, Everyday);
+
+        Assert.Null(corrector.Correct(typed));
+    }
+
+    private static readonly HashSet<string> Domain = ["banned", "offer", "price"];
+    private static readonly HashSet<string> Everyday = ["rice", "price", "offer"];
+
     private SpellingCorrector RealCorrector() => new(real.VocabularyWords(), new SpellingOptions());
 
     private IEnumerable<string> DocumentWords() => real.Engine.Index.Documents
