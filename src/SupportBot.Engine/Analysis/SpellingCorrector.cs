@@ -62,8 +62,8 @@ public sealed class SpellingCorrector
             }
 
             var distance = EditDistance.OptimalStringAlignment(word, candidate, maxDistance);
-            // Two edits are only trusted when the first letter agrees: typos rarely hit the first letter.
-            if (distance > maxDistance || (distance == 2 && candidate[0] != word[0]))
+            // Typos rarely hit the first letter: a word starting differently is another word ("hacked", "sacked").
+            if (distance > maxDistance || candidate[0] != word[0])
             {
                 continue;
             }

@@ -91,6 +91,16 @@ public sealed class SpellingCorrectorTests(RealKnowledge real) : IClassFixture<R
     }
 
     [Fact]
+    public void Correct_OneEditAwayWithDifferentFirstLetter_GivesNull()
+    {
+        // "hacked" is not a typo of "sacked".
+        var corrector = new SpellingCorrector(["sacked"], new SpellingOptions());
+
+        Assert.Null(corrector.Correct("hacked"));
+        Assert.Equal("sacked", corrector.Correct("sackde"));
+    }
+
+    [Fact]
     public void Correct_TiedCandidates_PrefersTheMoreFrequentWord()
     {
         var corrector = new SpellingCorrector(["banned", "banner", "banned", "banned"], new SpellingOptions());
