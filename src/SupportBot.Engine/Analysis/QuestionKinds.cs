@@ -39,6 +39,7 @@ public static class QuestionKinds
     private static readonly Dictionary<string, QuestionKind> AskingNouns = new(StringComparer.Ordinal)
     {
         ["date"] = QuestionKind.When, ["reason"] = QuestionKind.Why, ["reasons"] = QuestionKind.Why, ["because"] = QuestionKind.Why,
+        ["justify"] = QuestionKind.Why, ["justification"] = QuestionKind.Why, ["rationale"] = QuestionKind.Why,
         ["percent"] = QuestionKind.HowMany, ["percentage"] = QuestionKind.HowMany,
     };
 

@@ -33,6 +33,13 @@ public sealed class AnswerEngineOptions
     /// <summary>Weight of a number (a year, a figure) relative to its rarity. Default 2.</summary>
     public double NumberFactor { get; set; } = 2.0;
 
+    /// <summary>
+    /// In a question that never names the subject every document shares ("kaspersky", "us"), an unknown word
+    /// weighs at least this multiple of its most telling known word ("weather" in "what's the weather in moscow").
+    /// Default 1.1.
+    /// </summary>
+    public double SubjectlessUnknownWordShare { get; set; } = 1.1;
+
     /// <summary>Each further unknown word in a question weighs this much of the one before. Default 0.6.</summary>
     public double UnknownWordDecay { get; set; } = 0.6;
 

@@ -172,6 +172,11 @@ internal sealed class CandidateScorer(
         var telling = evidence.Count(e => e.Rows.Count > 0 && e.Rows.Count <= documentCount * options.RankingTermMaxShare);
         // Whether the question names the knowledge base's subject (the words most documents share: "kaspersky", "us").
         var subjectless = !evidence.Exists(e => e.Rows.Count > documentCount * options.RankingTermMaxShare);
+        // Without the subject, an unknown word weighs more than the most telling known one: in "what's the
+        // weather like in moscow", "weather" is the topic and "moscow" only where.
+        var unknownFloor = subjectless
+            ? options.SubjectlessUnknownWordShare * evidence.Where(e => e.Rows.Count > 0).Select(e => e.Weight).DefaultIfEmpty(0).Max()
+            : 0;
         var factor = 1.0;
         var unknown = 0;
         for (var i = 0; i < evidence.Count; i++)
@@ -180,7 +185,7 @@ internal sealed class CandidateScorer(
             {
                 // Naming the subject ("kaspersky") counts as one telling word.
                 var everyday = telling + (subjectless ? 0 : 1) >= 2 && commonWords.Contains(evidence[i].Term) ? options.EverydayWordFactor : 1.0;
-                evidence[i] = evidence[i] with { Weight = evidence[i].Weight * factor * everyday };
+                evidence[i] = evidence[i] with { Weight = Math.Max(evidence[i].Weight, unknownFloor) * factor * everyday };
                 if (++unknown >= options.UnknownWordsAtFullWeight)
                 {
                     factor *= options.UnknownWordDecay;

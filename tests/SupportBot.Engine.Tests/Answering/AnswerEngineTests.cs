@@ -295,6 +295,8 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [InlineData("what is the capital of France")]
     [InlineData("is Norton antivirus any good")]
     [InlineData("how do I cancel my McAfee subscription")]
+    [InlineData("whats the weather like in moscow")]
+    [InlineData("my printer says offline")]
     public void Ask_OutOfScope_FallsBackAndOffersAPerson(string question)
     {
         var answer = real.Engine.Ask(question);
