@@ -38,7 +38,7 @@ public static class StopWords
         "honestly", "totally", "pretty", "stuff", "getting", "gets", "gotten", "alright", "sure", "supposed",
         // Asking about asking: "can you confirm…", "let me know…", "i'm wondering…".
         "let", "lets", "letting", "confirm", "verify", "verifying", "check", "checking", "wondering", "wonder", "curious", "explain",
-        "true", "correct", "accurate",
+        "true", "correct", "accurate", "lately", "recently", "currently", "nowadays",
     };
 
     /// <summary>
