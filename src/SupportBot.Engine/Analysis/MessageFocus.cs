@@ -23,6 +23,12 @@ public static partial class MessageFocus
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(isSmallTalk);
+        if (!SentenceBreak().IsMatch(message) && !ClauseBreak().IsMatch(message))
+        {
+            // Most questions are one plain clause: nothing to focus on.
+            return [message];
+        }
+
         var sentences = SentenceBreak().Split(message).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
         var readings = new List<string> { message };
         var substantive = sentences.Where(s => !isSmallTalk(TextNormalizer.Normalize(s))).ToList();
