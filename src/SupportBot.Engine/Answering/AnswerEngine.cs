@@ -27,7 +27,11 @@ public sealed class AnswerEngine : IDisposable
         Index = SearchIndex.Build(documents, indexOptions);
         var domainWords = knowledge.Synonyms.AllWords.Where(w => !StopWords.IsStop(w) && !w.Any(char.IsDigit)).ToHashSet(StringComparer.Ordinal);
         var spelling = new SpellingCorrector(Vocabulary(documents, knowledge.Synonyms), spellingOptions, domainWords, knowledge.CommonWords);
-        _analyzer = new QueryAnalyzer(knowledge.Synonyms, spelling, LatestYear(knowledge));
+        // Phrases are what make a query slow (FTS5 reads every position of "what", "do", "i"); single words cost
+        // little to keep and less to check, so only phrases the knowledge base lacks are left out.
+        var searchable = knowledge.Synonyms.Searchable(member =>
+            !member.Contains(' ', StringComparison.Ordinal) || Index.Query(s => s.Match(FtsQuery.AnyOf([member])).Count > 0));
+        _analyzer = new QueryAnalyzer(searchable, spelling, LatestYear(knowledge));
         _smallTalk = new SmallTalkDetector(knowledge.Responses.Intents);
         var phrasingTerms = documents.SelectMany(d => d.Questions)
             .Select(q => _analyzer.Analyze(q, _ => true).ContentTerms.Count())
@@ -76,19 +80,26 @@ public sealed class AnswerEngine : IDisposable
             // when none is, the one it is surest of.
             (AnalyzedQuery Analyzed, List<ScoredCandidate> Candidates)? best = null;
             var readings = MessageFocus.Readings(trimmed, sentence => _smallTalk.Detect(sentence) is not null);
+            var scored = new HashSet<string>(StringComparer.Ordinal);
             foreach (var reading in readings)
             {
                 var analyzed = _analyzer.Analyze(reading, word => session.Match(FtsQuery.AnyOf([word])).Count > 0);
-                var candidates = analyzed.ContentTerms.Any() ? _scorer.Score(session, analyzed, Index.Options.Candidates) : [];
+                var last = reading == readings[^1];
                 // A shorter reading must still name a topic: "Which ones are those?" alone names nothing, while
-                // "what were those sanctions?" names one with its one telling word.
-                var namesTopic = reading == readings[^1] || NamesATopic(session, analyzed);
-                if (namesTopic && (best is null || TopConfidence(candidates) > TopConfidence(best.Value.Candidates)))
+                // "what were those sanctions?" names one with its one telling word. Two readings that analyse
+                // alike (a greeting less) score alike: the second is not scored again.
+                if (!last && (!NamesATopic(session, analyzed) || !scored.Add(ReadingKey(analyzed))))
+                {
+                    continue;
+                }
+
+                var candidates = analyzed.ContentTerms.Any() ? _scorer.Score(session, analyzed, Index.Options.Candidates) : [];
+                if (best is null || TopConfidence(candidates) > TopConfidence(best.Value.Candidates))
                 {
                     best = (analyzed, candidates);
                 }
 
-                if (namesTopic && candidates.Count > 0 && candidates[0].Confidence >= _options.FaqThreshold)
+                if (candidates.Count > 0 && candidates[0].Confidence >= _options.FaqThreshold)
                 {
                     best = (analyzed, candidates);
                     break;
@@ -118,6 +129,9 @@ public sealed class AnswerEngine : IDisposable
         Confidence = 1.0,
         FollowUps = intent.Name is "greeting" or "help" or "identity" ? SuggestedQuestions() : [],
     };
+
+    private static string ReadingKey(AnalyzedQuery analyzed) =>
+        $"{analyzed.Kind}|{analyzed.AskedFor?.Text}|{string.Join('|', analyzed.Terms.Select(t => t.Text))}";
 
     private bool NamesATopic(SearchSession session, AnalyzedQuery analyzed)
     {
