@@ -23,12 +23,13 @@ public static partial class MessageFocus
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(isSmallTalk);
-        var sentences = SentenceBreak().Split(message).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
-        if (sentences.Count < 2)
+        if (!SentenceBreak().IsMatch(message) && !ClauseBreak().IsMatch(message))
         {
+            // Most questions are one plain clause: nothing to focus on.
             return [message];
         }
 
+        var sentences = SentenceBreak().Split(message).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
         var readings = new List<string> { message };
         var substantive = sentences.Where(s => !isSmallTalk(TextNormalizer.Normalize(s))).ToList();
         if (substantive.Count > 0 && substantive.Count < sentences.Count)
@@ -36,27 +37,108 @@ public static partial class MessageFocus
             readings.Add(string.Join(' ', substantive));
         }
 
-        var questions = substantive.Where(IsQuestion).ToList();
+        var questions = substantive.Where(s => IsQuestion(s) && !RefersBack(s)).ToList();
         if (questions.Count > 0 && questions.Count < substantive.Count)
         {
             readings.Add(string.Join(' ', questions));
+        }
+
+        // Within a sentence: "hi, I run a dental office and we use kaspersky, when do the updates stop?" asks
+        // in its last clause; "why was it banned and when did it start" asks twice. Each asking clause is a
+        // reading of its own, first ones first, unless it points back at the rest ("is that true?", "where are
+        // they based?"): alone, it would be about nothing.
+        var asking = substantive.SelectMany(Clauses).Where(c => IsQuestion(c) && !RefersBack(c)).ToList();
+        if (asking.Count > 0 && !readings.Contains(string.Join(' ', asking)))
+        {
+            readings.Add(string.Join(' ', asking));
+        }
+
+        if (asking.Count > 1)
+        {
+            readings.AddRange(asking.AsEnumerable().Reverse().Where(c => !readings.Contains(c)));
         }
 
         readings.Reverse();
         return readings;
     }
 
-    private static bool IsQuestion(string sentence)
+    /// <summary>
+    /// The first pleasantry of a message that asks nothing ("Hello! I'm writing a report for school."), or
+    /// null when the message has no pleasantry or asks a question.
+    /// </summary>
+    /// <param name="message">The customer's text.</param>
+    /// <param name="isSmallTalk">Whether a normalised sentence is only a pleasantry.</param>
+    public static string? PleasantryOfStatement(string message, Func<string, bool> isSmallTalk)
     {
-        if (sentence.EndsWith('?'))
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(isSmallTalk);
+        var sentences = SentenceBreak().Split(message).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        if (sentences.Count < 2 || sentences.Exists(IsQuestion))
         {
-            return true;
+            return null;
         }
 
-        var words = TextNormalizer.Words(TextNormalizer.Normalize(sentence));
+        return sentences.Select(TextNormalizer.Normalize).FirstOrDefault(isSmallTalk);
+    }
+
+    /// <summary>
+    /// Whether a clause leans on what came before: "they", "them", or "that"/"this"/"those"/"these"
+    /// standing alone ("is that true"), not before a noun ("those sanctions").
+    /// </summary>
+    private static bool RefersBack(string clause)
+    {
+        var words = TextNormalizer.Words(TextNormalizer.Normalize(clause));
+        for (var i = 0; i < words.Length; i++)
+        {
+            // "it" is left out: here it is nearly always Kaspersky or the ban ("why was it banned").
+            if (words[i] is "they" or "them" or "he" or "she"
+                || (words[i] is "that" or "this" or "those" or "these" && (i + 1 == words.Length || StopWords.IsStop(words[i + 1]))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsQuestion(string sentence) => sentence.EndsWith('?') || StartsAsking(sentence);
+
+    private static bool StartsAsking(string text)
+    {
+        var words = TextNormalizer.Words(TextNormalizer.Normalize(text));
         return words.Length > 0 && QuestionOpeners.Contains(words[0]);
+    }
+
+    /// <summary>
+    /// A sentence's clauses, each starting where a question starts; what follows a clause without asking
+    /// ("…, norton or bitdefender?") stays with it, so no clause loses the words that make it out of scope.
+    /// </summary>
+    private static IEnumerable<string> Clauses(string sentence)
+    {
+        var current = "";
+        foreach (var part in ClauseBreak().Split(sentence).Select(p => p.Trim()).Where(p => p.Length > 0))
+        {
+            if (current.Length > 0 && StartsAsking(part))
+            {
+                yield return current;
+                current = part;
+            }
+            else
+            {
+                current = current.Length == 0 ? part : $"{current}, {part}";
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            yield return current;
+        }
     }
 
     [GeneratedRegex(@"(?<=[.!?])\s+|[\r\n]+")]
     private static partial Regex SentenceBreak();
+
+    /// <summary>A comma, colon or semicolon, or "and"/"but"/"also"/"or" before a question word: where a clause may start.</summary>
+    [GeneratedRegex(@"[,;:]\s*|\s+(?:and|but|also|or|so|plus)\s+(?=(?:what|when|why|who|which|where|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseBreak();
 }

@@ -22,6 +22,12 @@ public sealed record QueryTerm(string Text, IReadOnlyList<string> Alternatives, 
 /// <summary>A question after analysis.</summary>
 public sealed record AnalyzedQuery(string Original, string Normalized, IReadOnlyList<QueryTerm> Terms)
 {
+    /// <summary>The kind of fact asked for (when, why…), from the question words.</summary>
+    public QuestionKind Kind { get; init; } = QuestionKinds.Of(Normalized);
+
+    /// <summary>The thing a "which …"/"what …" question asks for ("which antivirus"), if any.</summary>
+    public QueryTerm? AskedFor { get; init; }
+
     public IEnumerable<QueryTerm> ContentTerms => Terms.Where(t => t.Role == TermRole.Content);
 }
 
@@ -30,7 +36,11 @@ public sealed record AnalyzedQuery(string Original, string Normalized, IReadOnly
 /// word split, stop-word removal, phrase synonyms (longest first), <see cref="SpellingCorrector"/> for
 /// words the knowledge base has never seen, then synonym expansion.
 /// </summary>
-public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spelling)
+/// <param name="synonyms">Domain synonym groups.</param>
+/// <param name="spelling">Corrects words the knowledge base has never seen.</param>
+/// <param name="latestYear">The latest year the sources speak of: a later year in a question ("still updating in
+/// 2026?") means "now", not a fact to look up.</param>
+public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spelling, int? latestYear = null)
 {
     /// <param name="question">The customer's text.</param>
     /// <param name="indexHasWord">Whether the index matches a word (its stem may be known in another form).</param>
@@ -39,11 +49,16 @@ public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spellin
         var normalized = TextNormalizer.Normalize(question);
         var words = TextNormalizer.Words(normalized);
         var terms = new List<QueryTerm>();
+        QueryTerm? askedFor = null;
         for (var i = 0; i < words.Length; i++)
         {
+            // "which antivirus": the thing asked for. "which year", "what agency" say a kind instead (QuestionKinds).
+            var afterWhich = askedFor is null && i > 0 && words[i - 1] is "which" or "what"
+                && !words.Skip(i).Take(3).Any(QuestionKinds.NamesKind);
             if (MatchPhrase(words, i) is { } phrase)
             {
                 terms.Add(new QueryTerm(phrase.Text, phrase.Group, TermRole.Content, null));
+                askedFor = afterWhich ? terms[^1] : askedFor;
                 i += phrase.Words - 1;
                 continue;
             }
@@ -55,7 +70,7 @@ public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spellin
                 continue;
             }
 
-            if (StopWords.Common.Contains(word))
+            if (StopWords.Common.Contains(word) || IsLaterYear(word) || CountsSomethingUnknown(words, i, indexHasWord))
             {
                 continue;
             }
@@ -64,15 +79,46 @@ public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spellin
             if (!spelling.IsKnown(word) && synonyms.Lookup(word) is null && !indexHasWord(word)
                 && spelling.Correct(word) is { } correction)
             {
+                // A typo of an empty word ("happend") is as empty as the word itself.
+                if (StopWords.Common.Contains(correction))
+                {
+                    continue;
+                }
+
                 (correctedFrom, word) = (word, correction);
             }
 
             terms.Add(new QueryTerm(word, synonyms.Lookup(word) ?? [word], TermRole.Content, correctedFrom));
+            askedFor = afterWhich ? terms[^1] : askedFor;
         }
 
         // Two words of one synonym group ("ban … prohibit") are one topic, not two.
-        return new AnalyzedQuery(question, normalized, terms.DistinctBy(t => string.Join('|', t.Alternatives)).ToList());
+        return new AnalyzedQuery(question, normalized, terms.DistinctBy(t => string.Join('|', t.Alternatives)).ToList()) { AskedFor = askedFor };
     }
+
+    /// <summary>
+    /// "10 minutes", "3 printers": a figure of something the knowledge base never mentions is not one of its
+    /// figures ("10%", "50 employees"), however well the digits alone would match.
+    /// </summary>
+    private bool CountsSomethingUnknown(string[] words, int i, Func<string, bool> indexHasWord)
+    {
+        if (i + 1 >= words.Length || !words[i].All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        var next = words[i + 1];
+        return !next.All(char.IsAsciiDigit)
+            && !StopWords.IsStop(next)
+            && !spelling.IsKnown(next)
+            && synonyms.Lookup(next) is null
+            && !indexHasWord(next)
+            && spelling.Correct(next) is null;
+    }
+
+    private bool IsLaterYear(string word) =>
+        latestYear is { } latest && word.Length == 4 && word.All(char.IsAsciiDigit)
+        && int.Parse(word, System.Globalization.CultureInfo.InvariantCulture) is var year && year > latest && year < 2100;
 
     private (string Text, IReadOnlyList<string> Group, int Words)? MatchPhrase(string[] words, int start)
     {

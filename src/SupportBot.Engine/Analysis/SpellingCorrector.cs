@@ -9,11 +9,20 @@ public sealed class SpellingCorrector
 {
     private readonly Dictionary<string, int> _frequency;
     private readonly SpellingOptions _options;
+    private readonly IReadOnlySet<string> _domainWords;
+    private readonly IReadOnlySet<string> _everydayWords;
     private readonly Indexing.BoundedCache<string, string?> _corrections = new(10_000);
 
-    public SpellingCorrector(IEnumerable<string> vocabularyWords, SpellingOptions options)
+    /// <param name="vocabularyWords">Every word of the knowledge base (repeats count: frequent words win ties).</param>
+    /// <param name="options">Lengths and distances.</param>
+    /// <param name="domainWords">The domain's own words (synonym group members): the only targets for a short word.</param>
+    /// <param name="everydayWords">Everyday English words: a short one is a word in its own right, never a typo.</param>
+    public SpellingCorrector(
+        IEnumerable<string> vocabularyWords, SpellingOptions options, IReadOnlySet<string>? domainWords = null, IReadOnlySet<string>? everydayWords = null)
     {
         _options = options;
+        _domainWords = domainWords ?? new HashSet<string>(StringComparer.Ordinal);
+        _everydayWords = everydayWords ?? new HashSet<string>(StringComparer.Ordinal);
         _frequency = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var word in vocabularyWords)
         {
@@ -31,9 +40,14 @@ public sealed class SpellingCorrector
 
     private string? Search(string word)
     {
-        if (word.Length < _options.MinLength || word.Any(char.IsDigit) || IsKnown(word))
+        if (word.Any(char.IsDigit) || IsKnown(word))
         {
             return null;
+        }
+
+        if (word.Length < _options.MinLength)
+        {
+            return ShortSearch(word);
         }
 
         var maxDistance = word.Length >= _options.TwoEditsMinLength ? 2 : 1;
@@ -48,8 +62,8 @@ public sealed class SpellingCorrector
             }
 
             var distance = EditDistance.OptimalStringAlignment(word, candidate, maxDistance);
-            // Two edits are only trusted when the first letter agrees: typos rarely hit the first letter.
-            if (distance > maxDistance || (distance == 2 && candidate[0] != word[0]))
+            // Typos rarely hit the first letter: a word starting differently is another word ("hacked", "sacked").
+            if (distance > maxDistance || candidate[0] != word[0])
             {
                 continue;
             }
@@ -57,6 +71,34 @@ public sealed class SpellingCorrector
             if (distance < bestDistance || (distance == bestDistance && frequency > bestFrequency))
             {
                 (best, bestDistance, bestFrequency) = (candidate, distance, frequency);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// A short word ("bannd", "offr", "refnd") is corrected only to a domain word one edit away that starts with
+    /// the same letter, and only when it is no everyday word itself ("rice" is not "price").
+    /// </summary>
+    private string? ShortSearch(string word)
+    {
+        if (_options.ShortMinLength <= 0 || word.Length < _options.ShortMinLength || _everydayWords.Contains(word))
+        {
+            return null;
+        }
+
+        string? best = null;
+        var bestFrequency = 0;
+        foreach (var candidate in _domainWords)
+        {
+            if (candidate[0] == word[0]
+                && Math.Abs(candidate.Length - word.Length) <= 1
+                && EditDistance.OptimalStringAlignment(word, candidate, 1) <= 1
+                && _frequency.GetValueOrDefault(candidate) is var frequency
+                && (best is null || frequency > bestFrequency))
+            {
+                (best, bestFrequency) = (candidate, frequency);
             }
         }
 
@@ -72,4 +114,10 @@ public sealed class SpellingOptions
 
     /// <summary>Words at least this long may be two edits away from their correction. Default 8.</summary>
     public int TwoEditsMinLength { get; set; } = 8;
+
+    /// <summary>
+    /// Shorter than <see cref="MinLength"/> but at least this long, a word may still be corrected to a domain word
+    /// one edit away ("bannd", "offr"). 0 turns it off. Default 4.
+    /// </summary>
+    public int ShortMinLength { get; set; } = 4;
 }

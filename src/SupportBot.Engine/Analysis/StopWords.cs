@@ -32,6 +32,13 @@ public static class StopWords
         "however", "therefore", "though", "although", "unless", "whose", "whom", "ours", "theirs", "himself",
         "herself", "itself", "themselves", "ourselves", "yourself", "everything", "nothing", "everyone", "nobody",
         "one", "ones", "read", "heard", "hear", "saw", "seen", "noticed", "dear", "hello", "thank", "appreciate",
+        // Chat filler: it says how a customer feels, never what the question is about.
+        "lol", "lmao", "haha", "omg", "btw", "tbh", "idk", "imo", "gonna", "gotta", "wanna", "kinda", "sorta", "um",
+        "uh", "hmm", "huh", "ugh", "wait", "yo", "ya", "guys", "folks", "dude", "bro", "literally", "seriously",
+        "honestly", "totally", "pretty", "stuff", "getting", "gets", "gotten", "alright", "sure", "supposed",
+        // Asking about asking: "can you confirm…", "let me know…", "i'm wondering…".
+        "let", "lets", "letting", "confirm", "verify", "verifying", "check", "checking", "wondering", "wonder", "curious", "explain",
+        "true", "correct", "accurate", "lately", "recently", "currently", "nowadays",
     };
 
     /// <summary>
@@ -42,7 +49,7 @@ public static class StopWords
     {
         "time", "times", "name", "open", "good", "best", "better", "new", "use", "using", "used", "work", "working",
         "way", "make", "made", "people", "person", "day", "days", "year", "years", "today", "now", "help", "find",
-        "look", "give", "take", "keep", "come", "back", "right", "wrong", "long", "old", "big", "little", "great",
+        "look", "take", "keep", "come", "back", "right", "wrong", "long", "old", "big", "little", "great",
         "first", "last", "next", "number", "part", "point", "place", "world", "life", "home", "run", "running",
         "set", "put", "call", "try", "start", "stop", "end", "change", "move", "show", "play", "turn", "happen",
         "case", "fact", "problem", "question", "answer", "info", "information", "details", "news", "about",

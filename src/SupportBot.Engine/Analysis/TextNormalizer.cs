@@ -28,6 +28,12 @@ public static partial class TextNormalizer
         ["pls"] = "please", ["plz"] = "please", ["u"] = "you", ["ur"] = "your", ["r"] = "are", ["thx"] = "thanks",
         ["ty"] = "thanks", ["yrs"] = "years", ["yr"] = "year", ["abt"] = "about", ["w"] = "with", ["wks"] = "weeks",
         ["msg"] = "message", ["info"] = "information", ["b4"] = "before", ["2day"] = "today", ["tmrw"] = "tomorrow",
+        ["wen"] = "when", ["wat"] = "what", ["wut"] = "what", ["y"] = "why", ["hw"] = "how", ["cust"] = "customer",
+        // Negations typed without the apostrophe: "not" must survive, or "arent banned" reads as "banned".
+        ["arent"] = "are not", ["isnt"] = "is not", ["wasnt"] = "was not", ["werent"] = "were not", ["dont"] = "do not",
+        ["doesnt"] = "does not", ["didnt"] = "did not", ["cant"] = "can not", ["wont"] = "will not", ["wouldnt"] = "would not",
+        ["couldnt"] = "could not", ["shouldnt"] = "should not", ["havent"] = "have not", ["hasnt"] = "has not",
+        ["hadnt"] = "had not", ["aint"] = "is not", ["youre"] = "you are", ["theyre"] = "they are", ["ive"] = "i have",
     };
 
     private static readonly string[] MonthByNumber =
@@ -159,7 +165,7 @@ public static partial class TextNormalizer
     [GeneratedRegex(@"\b(what|that|how|where|who|when|there|it|here)s\b")]
     private static partial Regex ApostropheLess();
 
-    [GeneratedRegex(@"\b(ppl|govt|gov|bc|cuz|pls|plz|u|ur|r|thx|ty|yrs|yr|abt|w|wks|msg|info|b4|2day|tmrw)\b")]
+    [GeneratedRegex(@"\b(ppl|govt|gov|bc|cuz|pls|plz|u|ur|r|thx|ty|yrs|yr|abt|w|wks|msg|info|b4|2day|tmrw|wen|wat|wut|y|hw|cust|arent|isnt|wasnt|werent|dont|doesnt|didnt|cant|wont|wouldnt|couldnt|shouldnt|havent|hasnt|hadnt|aint|youre|theyre|ive)\b")]
     private static partial Regex ChatShorthand();
 
     [GeneratedRegex(@"\b(?:[a-z]\.){2,}")]

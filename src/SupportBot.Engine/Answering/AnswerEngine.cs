@@ -16,6 +16,7 @@ public sealed class AnswerEngine : IDisposable
     private readonly SmallTalkDetector _smallTalk;
     private readonly CandidateScorer _scorer;
     private readonly Dictionary<string, string> _exactPhrasings;
+    private readonly Dictionary<string, int> _rowOf;
 
     public AnswerEngine(KnowledgeBase knowledge, AnswerEngineOptions options, SearchIndexOptions indexOptions, SpellingOptions spellingOptions)
     {
@@ -24,12 +25,24 @@ public sealed class AnswerEngine : IDisposable
         _options = options ?? throw new ArgumentNullException(nameof(options));
         var documents = DocumentBuilder.Build(knowledge);
         Index = SearchIndex.Build(documents, indexOptions);
-        _analyzer = new QueryAnalyzer(knowledge.Synonyms, new SpellingCorrector(Vocabulary(documents, knowledge.Synonyms), spellingOptions));
+        var domainWords = knowledge.Synonyms.AllWords.Where(w => !StopWords.IsStop(w) && !w.Any(char.IsDigit)).ToHashSet(StringComparer.Ordinal);
+        var spelling = new SpellingCorrector(Vocabulary(documents, knowledge.Synonyms), spellingOptions, domainWords, knowledge.CommonWords);
+        // Phrases are what make a query slow (FTS5 reads every position of "what", "do", "i"); single words cost
+        // little to keep and less to check, so only phrases the knowledge base lacks are left out.
+        var searchable = knowledge.Synonyms.Searchable(member =>
+            !member.Contains(' ', StringComparison.Ordinal) || Index.Query(s => s.Match(FtsQuery.AnyOf([member])).Count > 0));
+        _analyzer = new QueryAnalyzer(searchable, spelling, LatestYear(knowledge));
         _smallTalk = new SmallTalkDetector(knowledge.Responses.Intents);
         var phrasingTerms = documents.SelectMany(d => d.Questions)
             .Select(q => _analyzer.Analyze(q, _ => true).ContentTerms.Count())
             .ToList();
-        _scorer = new CandidateScorer(options, phrasingTerms, knowledge.CommonWords);
+        // What each entry answers, read from how its phrasings ask; a passage may answer anything.
+        var answers = documents.Select(d => d.Questions.Count == 0
+                ? (QuestionKind?)null
+                : d.Questions.Aggregate(QuestionKind.None, (kind, q) => kind | QuestionKinds.Of(TextNormalizer.Normalize(q))))
+            .ToList();
+        _scorer = new CandidateScorer(options, phrasingTerms, knowledge.CommonWords, answers);
+        _rowOf = documents.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _exactPhrasings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var faq in knowledge.Faqs)
         {
@@ -58,35 +71,35 @@ public sealed class AnswerEngine : IDisposable
         var normalized = TextNormalizer.Normalize(trimmed);
         if (_smallTalk.Detect(normalized) is { } intent)
         {
-            return new Answer
-            {
-                Question = question,
-                Kind = AnswerKinds.SmallTalk,
-                Intent = intent.Name,
-                Text = intent.Replies[StableIndex(normalized, intent.Replies.Count)],
-                Confidence = 1.0,
-                FollowUps = intent.Name is "greeting" or "help" or "identity" ? SuggestedQuestions() : [],
-            };
+            return SmallTalk(question, normalized, intent);
         }
 
-        return Index.Query(session =>
+        var answer = Index.Query(session =>
         {
             // Answer the most focused reading of the message that the engine is sure of (see MessageFocus);
             // when none is, the one it is surest of.
             (AnalyzedQuery Analyzed, List<ScoredCandidate> Candidates)? best = null;
             var readings = MessageFocus.Readings(trimmed, sentence => _smallTalk.Detect(sentence) is not null);
+            var scored = new HashSet<string>(StringComparer.Ordinal);
             foreach (var reading in readings)
             {
                 var analyzed = _analyzer.Analyze(reading, word => session.Match(FtsQuery.AnyOf([word])).Count > 0);
+                var last = reading == readings[^1];
+                // A shorter reading must still name a topic: "Which ones are those?" alone names nothing, while
+                // "what were those sanctions?" names one with its one telling word. Two readings that analyse
+                // alike (a greeting less) score alike: the second is not scored again.
+                if (!last && (!NamesATopic(session, analyzed) || !scored.Add(ReadingKey(analyzed))))
+                {
+                    continue;
+                }
+
                 var candidates = analyzed.ContentTerms.Any() ? _scorer.Score(session, analyzed, Index.Options.Candidates) : [];
-                // A shorter reading must still name a topic: "Which ones are those?" alone names nothing.
-                var namesTopic = analyzed.ContentTerms.Count() >= 2 || reading == readings[^1];
-                if (namesTopic && (best is null || TopConfidence(candidates) > TopConfidence(best.Value.Candidates)))
+                if (best is null || TopConfidence(candidates) > TopConfidence(best.Value.Candidates))
                 {
                     best = (analyzed, candidates);
                 }
 
-                if (namesTopic && candidates.Count > 0 && candidates[0].Confidence >= _options.FaqThreshold)
+                if (candidates.Count > 0 && candidates[0].Confidence >= _options.FaqThreshold)
                 {
                     best = (analyzed, candidates);
                     break;
@@ -95,6 +108,38 @@ public sealed class AnswerEngine : IDisposable
 
             return Decide(session, question, best!.Value.Analyzed, best.Value.Candidates);
         });
+
+        // "Hello! I'm writing a report and may have questions in a minute": nothing to answer or to be sorry
+        // about, only a greeting to return.
+        if (answer is { Kind: AnswerKinds.Fallback, DocumentId: null }
+            && MessageFocus.PleasantryOfStatement(trimmed, s => _smallTalk.Detect(s) is not null) is { } pleasantry)
+        {
+            return SmallTalk(question, pleasantry, _smallTalk.Detect(pleasantry)!);
+        }
+
+        return answer;
+    }
+
+    private Answer SmallTalk(string question, string normalized, SmallTalkIntent intent) => new()
+    {
+        Question = question,
+        Kind = AnswerKinds.SmallTalk,
+        Intent = intent.Name,
+        Text = intent.Replies[StableIndex(normalized, intent.Replies.Count)],
+        Confidence = 1.0,
+        FollowUps = intent.Name is "greeting" or "help" or "identity" ? SuggestedQuestions() : [],
+    };
+
+    private static string ReadingKey(AnalyzedQuery analyzed) =>
+        $"{analyzed.Kind}|{analyzed.AskedFor?.Text}|{string.Join('|', analyzed.Terms.Select(t => t.Text))}";
+
+    private bool NamesATopic(SearchSession session, AnalyzedQuery analyzed)
+    {
+        var content = analyzed.ContentTerms.ToList();
+        return content.Count >= 2
+            || (content.Count == 1 && !StopWords.Weak.Contains(content[0].Text)
+                && session.Match(FtsQuery.AnyOf(content[0].Alternatives)).Count is > 0 and var rows
+                && rows <= Index.Documents.Count * _options.RankingTermMaxShare);
     }
 
     private static double TopConfidence(List<ScoredCandidate> candidates) => candidates.Count == 0 ? 0 : candidates.Max(c => c.Confidence);
@@ -125,6 +170,19 @@ public sealed class AnswerEngine : IDisposable
             ? candidates.Find(c => c.Document.Id == exactId)
             : null;
 
+        // "What's going on with Kaspersky in the US?" names the subject and nothing else: every entry matches
+        // it equally, so the ranking would pick one at random. The overview entry is the answer to that.
+        if (exact is null
+            && Knowledge.Responses.Overview is { } overviewId
+            && NamesOnlyTheSubject(session, analyzed))
+        {
+            var overview = Knowledge.FaqsById[overviewId];
+            var row = _rowOf[overviewId];
+            var scored = candidates.Find(c => c.Document.Id == overviewId);
+            var marks = session.Marks(scored?.FtsQuery ?? FtsQuery.AnyTerm(analyzed.ContentTerms), row);
+            return FaqAnswer(question, analyzed, scored?.Confidence ?? TopConfidence(candidates), overview, marks);
+        }
+
         // Otherwise only the best-ranked candidates may answer: one further down that happens to clear its
         // threshold is a worse match the ranking already passed over, and answering with it makes wrong answers.
         var chosen = exact ?? candidates.Take(_options.AnswerFromTop)
@@ -141,7 +199,10 @@ public sealed class AnswerEngine : IDisposable
             && !chosen.IsOwnPhrasing
             && chosen.Confidence < _options.SureConfidence
             && next is not null
-            && chosen.Score - next.Score < _options.AmbiguityMargin * chosen.Score)
+            && chosen.Score - next.Score < _options.AmbiguityMargin * chosen.Score
+            // Two entries about one topic ("when did the wind-down start", "when did the ban take effect"), or an
+            // entry and the passage it rests on, are no real choice: the better-ranked one answers.
+            && !IsSameTopic(chosen, next))
         {
             var gap = chosen.IsFaq && Knowledge.FaqsById[chosen.Document.Id].Abstain ? Knowledge.FaqsById[chosen.Document.Id] : null;
             return gap is null && next.IsFaq && chosen.IsFaq && next.Confidence >= _options.FaqThreshold
@@ -170,7 +231,7 @@ public sealed class AnswerEngine : IDisposable
                 return Clarify(question, analyzed, chosen, runnerUp);
             }
 
-            return FaqAnswer(question, analyzed, chosen, faq, session.Marks(chosen.FtsQuery, chosen.Hit.Row));
+            return FaqAnswer(question, analyzed, chosen.Confidence, faq, session.Marks(chosen.FtsQuery, chosen.Hit.Row));
         }
 
         var passage = Knowledge.PassagesById[chosen.Document.Id];
@@ -189,6 +250,19 @@ public sealed class AnswerEngine : IDisposable
         };
     }
 
+    private bool IsSameTopic(ScoredCandidate chosen, ScoredCandidate next)
+    {
+        if (!chosen.IsFaq || Knowledge.FaqsById[chosen.Document.Id] is not { Abstain: false } faq)
+        {
+            return false;
+        }
+
+        // A known gap ranking close is a real doubt: the question may be the one the sources cannot answer.
+        return next.IsFaq
+            ? Knowledge.FaqsById[next.Document.Id] is { Abstain: false } other && !IsDifferentTopic(faq, other)
+            : faq.Sources.Any(s => s.PassageId == next.Document.Id);
+    }
+
     /// <summary>
     /// Two FAQ entries that tie are only worth a clarifying question when they are about different things:
     /// entries that share a tag or lead to each other overlap, and the better-ranked one answers well enough.
@@ -199,13 +273,25 @@ public sealed class AnswerEngine : IDisposable
         && !b.FollowUps.Contains(a.Id, StringComparer.Ordinal)
         && !a.Tags.Intersect(b.Tags, StringComparer.OrdinalIgnoreCase).Any();
 
-    private Answer FaqAnswer(string question, AnalyzedQuery analyzed, ScoredCandidate chosen, FaqEntry faq, IndexMarks marks) => new()
+    /// <summary>
+    /// Whether every topic word of a plain question (not "why", "when"…) is one most documents share: the
+    /// subject itself ("kaspersky", "us", "ban").
+    /// </summary>
+    private bool NamesOnlyTheSubject(SearchSession session, AnalyzedQuery analyzed)
+    {
+        var subjectRows = Index.Documents.Count * _options.RankingTermMaxShare;
+        return analyzed.Kind == QuestionKind.None
+            && analyzed.ContentTerms.Any()
+            && analyzed.ContentTerms.All(t => t.CorrectedFrom is null && session.Match(FtsQuery.AnyOf(t.Alternatives)).Count > subjectRows);
+    }
+
+    private Answer FaqAnswer(string question, AnalyzedQuery analyzed, double confidence, FaqEntry faq, IndexMarks marks) => new()
     {
         Question = question,
         Kind = AnswerKinds.Faq,
         Text = faq.Answer,
         HighlightedText = marks.HighlightedText,
-        Confidence = Math.Round(chosen.Confidence, 4),
+        Confidence = Math.Round(confidence, 4),
         DocumentId = faq.Id,
         Sources = faq.Sources.Select(SourceFor).ToList(),
         FollowUps = faq.FollowUps.Take(_options.Suggestions).Select(id => ToSuggestion(Knowledge.FaqsById[id])).ToList(),
@@ -288,6 +374,13 @@ public sealed class AnswerEngine : IDisposable
 
         return (int)(hash % (uint)count);
     }
+
+    /// <summary>The latest year any source passage mentions, if any.</summary>
+    private static int? LatestYear(KnowledgeBase knowledge) => knowledge.PassagesById.Values
+        .SelectMany(p => TextNormalizer.Words(TextNormalizer.Normalize(p.Text)))
+        .Where(w => w.Length == 4 && w.All(char.IsAsciiDigit) && w[0] is '1' or '2')
+        .Select(w => (int?)int.Parse(w, System.Globalization.CultureInfo.InvariantCulture))
+        .Max();
 
     private static IEnumerable<string> Vocabulary(IEnumerable<SearchDocument> documents, SynonymMap synonyms) =>
         documents

@@ -26,12 +26,19 @@ public sealed class AnswerEngineOptions
 
     /// <summary>
     /// Weight of an everyday English word the knowledge base lacks, in a question that already names its
-    /// topic with two telling words. Default 0.5.
+    /// topic with two telling words (naming the subject, "kaspersky", counts as one). Default 0.5.
     /// </summary>
     public double EverydayWordFactor { get; set; } = 0.5;
 
     /// <summary>Weight of a number (a year, a figure) relative to its rarity. Default 2.</summary>
     public double NumberFactor { get; set; } = 2.0;
+
+    /// <summary>
+    /// In a question that never names the subject every document shares ("kaspersky", "us"), an unknown word
+    /// weighs at least this multiple of its most telling known word ("weather" in "what's the weather in moscow").
+    /// Default 1.1.
+    /// </summary>
+    public double SubjectlessUnknownWordShare { get; set; } = 1.1;
 
     /// <summary>Each further unknown word in a question weighs this much of the one before. Default 0.6.</summary>
     public double UnknownWordDecay { get; set; } = 0.6;
@@ -98,6 +105,18 @@ public sealed class AnswerEngineOptions
 
     /// <summary>Extra phrasing similarity when a phrasing asks with the same question words (how, when…). Default 0.15.</summary>
     public double SameQuestionWordBonus { get; set; } = 0.15;
+
+    /// <summary>
+    /// Confidence and score factor for an FAQ whose phrasings never ask the kind of question asked (a "why"
+    /// question and an entry only ever asked "when"). Default 0.75.
+    /// </summary>
+    public double QuestionKindMismatchFactor { get; set; } = 0.75;
+
+    /// <summary>
+    /// Confidence and score factor for an FAQ none of whose phrasings asks for the thing a "which …" question
+    /// asks for ("which antivirus should i switch to" and an entry asked "do i need to switch antivirus"). Default 0.75.
+    /// </summary>
+    public double AskedForMismatchFactor { get; set; } = 0.75;
 
     /// <summary>Follow-up or closest-topic suggestions offered. Default 3.</summary>
     public int Suggestions { get; set; } = 3;

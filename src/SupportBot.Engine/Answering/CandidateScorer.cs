@@ -37,7 +37,9 @@ public sealed record ScoredCandidate(IndexHit Hit, SearchDocument Document, doub
 /// <param name="options">Weights and thresholds.</param>
 /// <param name="phrasingTerms">For each indexed phrasing, how many topic terms it has (as the analyzer counts them).</param>
 /// <param name="commonWords">Everyday English words; unknown ones are context rather than topic.</param>
-internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList<int> phrasingTerms, IReadOnlySet<string> commonWords)
+/// <param name="answers">For each document, the kinds of question its phrasings ask (null: a passage, any kind).</param>
+internal sealed class CandidateScorer(
+    AnswerEngineOptions options, IReadOnlyList<int> phrasingTerms, IReadOnlySet<string> commonWords, IReadOnlyList<QuestionKind?> answers)
 {
     /// <param name="session">The index session to query.</param>
     /// <param name="query">The analysed question.</param>
@@ -66,6 +68,7 @@ internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList
         var totalWeight = evidence.Sum(e => e.Weight);
         var singleWord = content.Count == 1;
         var questionWords = query.Terms.Where(t => t.Role == TermRole.QuestionWord).Select(t => session.MatchPhrasings(FtsQuery.AnyOf(t.Alternatives))).ToList();
+        var askedFor = AskedForRows(session, query);
         var bestBm25 = Math.Max(hits[0].Bm25, double.Epsilon);
         var scored = new List<ScoredCandidate>(hits.Count);
         foreach (var hit in hits)
@@ -100,13 +103,25 @@ internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList
                 coverage = ((1 - options.PhrasingCoverageShare) * coverage) + (options.PhrasingCoverageShare * phrasingCoverage);
             }
 
-            var confidence = coverage
+            // "why are they kicking kaspersky out" shares its topic words with "when did kaspersky start leaving";
+            // an entry never asked that way ("why") is the wrong one more often than not.
+            var kindFit = query.Kind == QuestionKind.None || answers[hit.Row] is not { } kinds || (kinds & query.Kind) != 0
+                ? 1.0
+                : options.QuestionKindMismatchFactor;
+            // Likewise "which antivirus should i switch to" is for an entry asked "which antivirus…", not for
+            // one asked "do i need to switch antivirus".
+            if (askedFor is not null && isFaq && !Array.Exists(session.Index.PhrasingsOf[hit.Row], askedFor.Contains))
+            {
+                kindFit *= options.AskedForMismatchFactor;
+            }
+
+            var confidence = kindFit * coverage
                 * (singleWord ? (strongMatch ? options.SingleWordFactor : options.AnswerOnlyCredit * options.SingleWordFactor) : 1.0)
                 // Matching only words that are everywhere ("kaspersky") is no evidence of a topic.
                 * Math.Min(1.0, matchedIdf / options.MinEvidence);
             // bm25 orders documents that cover the question; it must not lift one that covers little of it
             // (a short phrasing matching only "kaspersky" scores high on bm25 alone).
-            var score = coverage * (
+            var score = kindFit * coverage * (
                     options.Bm25Share * (hit.Bm25 / bestBm25)
                     + options.PhrasingShare * similarity
                     + (1 - options.Bm25Share - options.PhrasingShare))
@@ -125,23 +140,52 @@ internal sealed class CandidateScorer(AnswerEngineOptions options, IReadOnlyList
     }
 
     /// <summary>
+    /// The phrasings that ask for the same thing as the question ("which antivirus", "what product"), or null
+    /// when the question asks for no thing, or for the subject itself ("which kaspersky …"), or for a thing the
+    /// knowledge base never mentions.
+    /// </summary>
+    private RowSet? AskedForRows(SearchSession session, AnalyzedQuery query)
+    {
+        if (query.AskedFor is not { } asked)
+        {
+            return null;
+        }
+
+        var rows = session.Match(FtsQuery.AnyOf(asked.Alternatives)).Count;
+        if (rows == 0 || rows > session.Index.Documents.Count * options.RankingTermMaxShare)
+        {
+            return null;
+        }
+
+        return session.MatchPhrasings(FtsQuery.AnyOf(asked.Alternatives.SelectMany(a => new[] { "which " + a, "what " + a })));
+    }
+
+    /// <summary>
     /// Each further unknown word weighs less than the one before: one or two strange words are the mark of
     /// an out-of-scope question, but a long message full of context ("I run a dental office and…") is not
     /// less in scope for every word of its story.
     /// </summary>
     private void DiminishUnknownWords(List<TermEvidence> evidence, int documentCount)
     {
-        // Once a question clearly names its topic (two telling words the knowledge base has), everyday
-        // words it does not have ("exactly", "office") are the customer's story, not another topic.
+        // Once a question clearly names its topic (two telling words the knowledge base has, or the subject and
+        // one), everyday words it does not have ("exactly", "office") are the customer's story, not another topic.
         var telling = evidence.Count(e => e.Rows.Count > 0 && e.Rows.Count <= documentCount * options.RankingTermMaxShare);
+        // Whether the question names the knowledge base's subject (the words most documents share: "kaspersky", "us").
+        var subjectless = !evidence.Exists(e => e.Rows.Count > documentCount * options.RankingTermMaxShare);
+        // Without the subject, an unknown word weighs more than the most telling known one: in "what's the
+        // weather like in moscow", "weather" is the topic and "moscow" only where.
+        var unknownFloor = subjectless
+            ? options.SubjectlessUnknownWordShare * evidence.Where(e => e.Rows.Count > 0).Select(e => e.Weight).DefaultIfEmpty(0).Max()
+            : 0;
         var factor = 1.0;
         var unknown = 0;
         for (var i = 0; i < evidence.Count; i++)
         {
             if (evidence[i].Rows.Count == 0)
             {
-                var everyday = telling >= 2 && commonWords.Contains(evidence[i].Term) ? options.EverydayWordFactor : 1.0;
-                evidence[i] = evidence[i] with { Weight = evidence[i].Weight * factor * everyday };
+                // Naming the subject ("kaspersky") counts as one telling word.
+                var everyday = telling + (subjectless ? 0 : 1) >= 2 && commonWords.Contains(evidence[i].Term) ? options.EverydayWordFactor : 1.0;
+                evidence[i] = evidence[i] with { Weight = Math.Max(evidence[i].Weight, unknownFloor) * factor * everyday };
                 if (++unknown >= options.UnknownWordsAtFullWeight)
                 {
                     factor *= options.UnknownWordDecay;

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SupportBot.Engine.Analysis;
 using SupportBot.Engine.Knowledge;
 
@@ -9,7 +10,7 @@ namespace SupportBot.Engine.Answering;
 /// of patterns and filler words ("ok thanks bye", "hi there"). A greeting followed by a real question is
 /// not small talk: the question gets answered.
 /// </summary>
-public sealed class SmallTalkDetector
+public sealed partial class SmallTalkDetector
 {
     private static readonly HashSet<string> Filler = new(StringComparer.Ordinal)
     {
@@ -21,11 +22,13 @@ public sealed class SmallTalkDetector
 
     private readonly IReadOnlyList<SmallTalkIntent> _intents;
     private readonly int _longestPattern;
+    private readonly HashSet<string> _patternWords;
 
     public SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents)
     {
         _intents = intents;
         _longestPattern = intents.SelectMany(i => i.Patterns).Select(p => TextNormalizer.Words(p).Length).DefaultIfEmpty(1).Max();
+        _patternWords = new HashSet<string>(intents.SelectMany(i => i.Patterns).SelectMany(TextNormalizer.Words), StringComparer.Ordinal);
     }
 
     /// <summary>The intent of a normalised question, or null when it is not (only) small talk.</summary>
@@ -36,7 +39,7 @@ public sealed class SmallTalkDetector
             return null;
         }
 
-        var words = TextNormalizer.Words(normalized);
+        var words = TextNormalizer.Words(normalized).Select(Unstretched).ToArray();
         SmallTalkIntent? last = null;
         var i = 0;
         while (i < words.Length)
@@ -59,6 +62,30 @@ public sealed class SmallTalkDetector
 
         return last;
     }
+
+    /// <summary>
+    /// "heyyy", "byeee", "thanksss", "cooool": letters stretched for tone. Squeezed back to one letter, else
+    /// to two ("cool"), whichever is a word of some pattern; words no pattern has stay as typed.
+    /// </summary>
+    private string Unstretched(string word)
+    {
+        if (_patternWords.Contains(word) || Filler.Contains(word) || !Stretched().IsMatch(word))
+        {
+            return word;
+        }
+
+        var single = Stretched().Replace(word, "$1");
+        if (_patternWords.Contains(single))
+        {
+            return single;
+        }
+
+        var twice = Stretched().Replace(word, "$1$1");
+        return _patternWords.Contains(twice) ? twice : word;
+    }
+
+    [GeneratedRegex(@"([a-z])\1{2,}")]
+    private static partial Regex Stretched();
 
     private (SmallTalkIntent? Intent, int Length) LongestPatternAt(string[] words, int start)
     {

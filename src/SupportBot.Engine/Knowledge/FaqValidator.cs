@@ -127,6 +127,13 @@ internal static partial class FaqValidator
             }
         }
 
+        if (responses?.Overview is { } overview
+            && (!firstSeen.ContainsKey(overview) || drafts.Exists(d => d.Id == overview && d.Abstain)))
+        {
+            var at = responses.OverviewLocation ?? new SourceLocation(KnowledgeLoader.ResponsesFile, 0);
+            Report(at.File, at.Line, $"overview '{overview}' names no answerable FAQ entry");
+        }
+
         return entries;
 
         void Report(string file, int line, string message) => problems.Add(new KnowledgeProblem(file, line, message));

@@ -18,6 +18,15 @@ public sealed record ResponseTexts(
     /// <summary>Where each <see cref="Suggested"/> id was written, for error messages.</summary>
     internal IReadOnlyList<SourceLocation> SuggestedLocations { get; init; } = [];
 
+    /// <summary>
+    /// The FAQ entry that answers a question naming only the subject ("what's going on with kaspersky in the
+    /// us?"), or null: then such a question is ranked like any other.
+    /// </summary>
+    public string? Overview { get; init; }
+
+    /// <summary>Where <see cref="Overview"/> was written, for error messages.</summary>
+    internal SourceLocation? OverviewLocation { get; init; }
+
     /// <summary>The hand-off text with the support contact filled in.</summary>
     public string HandoffFor(string contact) => Handoff.Replace("{contact}", contact, StringComparison.Ordinal);
 }

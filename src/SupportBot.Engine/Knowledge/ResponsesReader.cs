@@ -11,7 +11,7 @@ internal static class ResponsesReader
     {
         var reader = new YamlReading(file, problems);
         var root = reader.Parse(text);
-        var fields = root is null ? null : reader.Mapping(root, "responses", [.. ResponseTexts.IntentNames, .. TextFields, "suggested"]);
+        var fields = root is null ? null : reader.Mapping(root, "responses", [.. ResponseTexts.IntentNames, .. TextFields, "suggested", "overview"]);
         if (fields is null)
         {
             return null;
@@ -59,6 +59,8 @@ internal static class ResponsesReader
             fields.Strings("suggested").Select(s => s.Text).ToList())
         {
             SuggestedLocations = fields.Strings("suggested").Select(s => new SourceLocation(file, s.Line)).ToList(),
+            Overview = fields.Has("overview") ? fields.String("overview", required: true) : null,
+            OverviewLocation = fields.Has("overview") ? new SourceLocation(file, fields.ValueLine("overview")) : null,
         };
     }
 }

@@ -27,6 +27,13 @@ public sealed class SynonymMap
         MaxPhraseWords = groups.SelectMany(g => g).Select(m => m.Split(' ').Length).DefaultIfEmpty(1).Max();
     }
 
+    private SynonymMap(SynonymMap all, List<string[]> searched)
+    {
+        _groupOf = all._groupOf;
+        _groups = searched;
+        MaxPhraseWords = all.MaxPhraseWords;
+    }
+
     public static SynonymMap Empty { get; } = new([]);
 
     /// <summary>The longest member, in words: how far phrase matching needs to look ahead.</summary>
@@ -39,6 +46,18 @@ public sealed class SynonymMap
         _groupOf.TryGetValue(phrase, out var g) ? _groups[g] : null;
 
     public IEnumerable<string> AllWords => _groups.SelectMany(g => g).SelectMany(m => m.Split(' '));
+
+    /// <summary>
+    /// The same map for searching: every member is still recognised in a question, but a lookup gives only the
+    /// members the knowledge base contains (<paramref name="occurs"/>), since the rest can never match and
+    /// only make each query longer ("pull the plug", "going out of business"). A group none of whose members
+    /// occurs keeps its first, so no lookup is ever empty.
+    /// </summary>
+    public SynonymMap Searchable(Func<string, bool> occurs)
+    {
+        ArgumentNullException.ThrowIfNull(occurs);
+        return new SynonymMap(this, _groups.Select(g => g.Where(occurs).DefaultIfEmpty(g[0]).ToArray()).ToList());
+    }
 
     internal static SynonymMap Read(string file, string text, List<KnowledgeProblem> problems)
     {

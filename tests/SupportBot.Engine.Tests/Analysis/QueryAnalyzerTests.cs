@@ -63,6 +63,63 @@ public sealed class QueryAnalyzerTests(RealKnowledge real) : IClassFixture<RealK
     }
 
     [Fact]
+    public void Analyze_ChatFiller_IsRemoved()
+    {
+        var query = Analyze("wait lol why is kaspersky banned tbh");
+
+        Assert.Equal(["why", "kaspersky", "banned"], query.Terms.Select(t => t.Text));
+    }
+
+    [Fact]
+    public void Analyze_TypoOfAStopWord_IsDroppedNotCorrectedIntoATopic()
+    {
+        // "happend" is "happened", a word that says nothing about the topic.
+        var query = Analyze("what happend on july 20");
+
+        Assert.Equal(["what", "july", "20"], query.Terms.Select(t => t.Text));
+    }
+
+    [Theory]
+    [InlineData("set a timer for 10 minutes", new[] { "set", "timer", "minutes" })]
+    [InlineData("did 50 employees lose their jobs", new[] { "50", "employees", "lose their jobs" })]
+    public void Analyze_FigureOfSomethingUnknown_IsDroppedAndAKnownOneKept(string question, string[] expected)
+    {
+        Assert.Equal(expected, Analyze(question).Terms.Select(t => t.Text));
+    }
+
+    [Fact]
+    public void Analyze_YearAfterTheSources_MeansNowAndIsDropped()
+    {
+        var analyzer = new QueryAnalyzer(real.Knowledge.Synonyms, new SpellingCorrector(real.VocabularyWords(), new SpellingOptions()), latestYear: 2024);
+
+        var later = real.Engine.Index.Query(session => analyzer.Analyze("kaspersky updates in 2026", w => session.Match(FtsQuery.AnyOf([w])).Count > 0));
+        var earlier = real.Engine.Index.Query(session => analyzer.Analyze("kaspersky ban in 2017", w => session.Match(FtsQuery.AnyOf([w])).Count > 0));
+
+        Assert.Equal(["kaspersky", "updates"], later.Terms.Select(t => t.Text));
+        Assert.Equal(["kaspersky", "ban", "2017"], earlier.Terms.Select(t => t.Text));
+    }
+
+    [Theory]
+    [InlineData("which antivirus should i switch to", "antivirus")]
+    [InlineData("what services are still allowed", "services")]
+    [InlineData("which year was the military ban", null)]
+    [InlineData("what did kaspersky give customers", null)]
+    [InlineData("do i need to switch antivirus", null)]
+    public void Analyze_WhichQuestion_KnowsTheThingAskedFor(string question, string? thing)
+    {
+        Assert.Equal(thing, Analyze(question).AskedFor?.Text);
+    }
+
+    [Theory]
+    [InlineData("why are they kicking kaspersky out", QuestionKind.Why)]
+    [InlineData("when did it start", QuestionKind.When)]
+    [InlineData("is kaspersky leaving", QuestionKind.None)]
+    public void Analyze_Question_KnowsTheKindOfFactAskedFor(string question, QuestionKind kind)
+    {
+        Assert.Equal(kind, Analyze(question).Kind);
+    }
+
+    [Fact]
     public void Analyze_QuestionWords_AreKeptWithTheirRole()
     {
         var query = Analyze("Why was Kaspersky banned, and when?");

@@ -91,12 +91,46 @@ public sealed class SpellingCorrectorTests(RealKnowledge real) : IClassFixture<R
     }
 
     [Fact]
+    public void Correct_OneEditAwayWithDifferentFirstLetter_GivesNull()
+    {
+        // "hacked" is not a typo of "sacked".
+        var corrector = new SpellingCorrector(["sacked"], new SpellingOptions());
+
+        Assert.Null(corrector.Correct("hacked"));
+        Assert.Equal("sacked", corrector.Correct("sackde"));
+    }
+
+    [Fact]
     public void Correct_TiedCandidates_PrefersTheMoreFrequentWord()
     {
         var corrector = new SpellingCorrector(["banned", "banner", "banned", "banned"], new SpellingOptions());
 
         Assert.Equal("banned", corrector.Correct("bannex"));
     }
+
+    [Theory]
+    [InlineData("bannd", "banned")]
+    [InlineData("offr", "offer")]
+    public void Correct_ShortTypoOfADomainWord_IsCorrected(string typed, string expected)
+    {
+        var corrector = new SpellingCorrector(["banned", "offer", "price"], new SpellingOptions(), Domain, Everyday);
+
+        Assert.Equal(expected, corrector.Correct(typed));
+    }
+
+    [Theory]
+    [InlineData("rice")] // an everyday word in its own right, one edit from the domain's "price"
+    [InlineData("bxnnd")] // two edits from "banned": too far for a short word
+    [InlineData("ofr")] // too short to trust
+    public void Correct_ShortWordThatIsNoTypoOfADomainWord_GivesNull(string typed)
+    {
+        var corrector = new SpellingCorrector(["banned", "offer", "price"], new SpellingOptions(), Domain, Everyday);
+
+        Assert.Null(corrector.Correct(typed));
+    }
+
+    private static readonly HashSet<string> Domain = ["banned", "offer", "price"];
+    private static readonly HashSet<string> Everyday = ["rice", "price", "offer"];
 
     private SpellingCorrector RealCorrector() => new(real.VocabularyWords(), new SpellingOptions());
 

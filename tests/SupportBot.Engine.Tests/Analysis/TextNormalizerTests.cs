@@ -48,6 +48,11 @@ public sealed class TextNormalizerTests
     [InlineData("what's the deadline", "what the deadline")]
     [InlineData("what’s the deadline", "what the deadline")]
     [InlineData("whats the deadline", "what the deadline")]
+    // negations typed without their apostrophe keep their "not"
+    [InlineData("what services arent banned", "what services are not banned")]
+    [InlineData("i cant update", "i can not update")]
+    [InlineData("it doesnt work", "it does not work")]
+    [InlineData("kaspersky wont update", "kaspersky will not update")]
     public void Normalize_Input_GivesExactForm(string input, string expected)
     {
         Assert.Equal(expected, TextNormalizer.Normalize(input));

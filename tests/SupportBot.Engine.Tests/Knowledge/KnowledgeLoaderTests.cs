@@ -276,6 +276,24 @@ public sealed class KnowledgeLoaderTests : IDisposable
     }
 
     [Fact]
+    public void TryLoad_OverviewIdUnknown_ReportsTheOverviewLine()
+    {
+        _folder.Responses = ReplaceOnce(_folder.Responses, "suggested:", "overview: no-such-entry\nsuggested:");
+
+        AssertOnlyFailure(ResponsesFile, LineOf(_folder.Responses, "overview:"), "'no-such-entry'");
+    }
+
+    [Fact]
+    public void TryLoad_OverviewOfAnExistingEntry_Loads()
+    {
+        _folder.Responses = ReplaceOnce(_folder.Responses, "suggested:", "overview: service-end\nsuggested:");
+
+        var knowledge = KnowledgeLoader.Load(_folder.Write(), FixedTimeProvider.Today);
+
+        Assert.Equal("service-end", knowledge.Responses.Overview);
+    }
+
+    [Fact]
     public void TryLoad_ArticleWithoutFrontMatter_ReportsLineOne()
     {
         _folder.Article = _folder.Article![_folder.Article!.IndexOf("Acme Closes Its Widget Service\n\nShare", StringComparison.Ordinal)..];

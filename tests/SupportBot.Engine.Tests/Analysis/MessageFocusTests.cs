@@ -1,0 +1,117 @@
+using SupportBot.Engine.Analysis;
+
+namespace SupportBot.Engine.Tests.Analysis;
+
+public sealed class MessageFocusTests
+{
+    private static readonly Func<string, bool> Pleasantry = s => s is "hi" or "hello" or "thanks" or "thank you";
+
+    [Fact]
+    public void Readings_OneShortQuestion_IsItsOnlyReading()
+    {
+        Assert.Equal(["when did updates stop"], MessageFocus.Readings("when did updates stop", Pleasantry));
+    }
+
+    [Fact]
+    public void Readings_GreetingStoryAndQuestion_MostFocusedFirst()
+    {
+        var readings = MessageFocus.Readings("Hi. I use Kaspersky at home. When did updates stop? Thanks.", Pleasantry);
+
+        Assert.Equal(
+            ["When did updates stop?", "I use Kaspersky at home. When did updates stop?", "Hi. I use Kaspersky at home. When did updates stop? Thanks."],
+            readings);
+    }
+
+    [Fact]
+    public void Readings_QuestionInTheLastClause_IsAReadingOfItsOwn()
+    {
+        var readings = MessageFocus.Readings("hi, I run a dental office and we use kaspersky on 5 pcs, when exactly do the updates stop coming?", Pleasantry);
+
+        Assert.Equal("when exactly do the updates stop coming?", readings[0]);
+        Assert.Equal("hi, I run a dental office and we use kaspersky on 5 pcs, when exactly do the updates stop coming?", readings[^1]);
+    }
+
+    [Fact]
+    public void Readings_TwoQuestionsJoinedByAnd_EachIsAReadingInOrder()
+    {
+        var readings = MessageFocus.Readings("why was it banned and when did the wind down start", Pleasantry);
+
+        Assert.Equal(["why was it banned", "when did the wind down start", "why was it banned when did the wind down start", "why was it banned and when did the wind down start"], readings);
+    }
+
+    [Fact]
+    public void Readings_TwoQuestionSentences_EachIsAReadingInOrder()
+    {
+        var readings = MessageFocus.Readings("Why did you wait so long? When was the ban announced?", Pleasantry);
+
+        Assert.Equal("Why did you wait so long?", readings[0]);
+        Assert.Equal("When was the ban announced?", readings[1]);
+    }
+
+    [Fact]
+    public void Readings_QuestionAfterAColon_IsAReadingOfItsOwn()
+    {
+        var readings = MessageFocus.Readings("For my notes: which department announced the ban?", Pleasantry);
+
+        Assert.Equal("which department announced the ban?", readings[0]);
+    }
+
+    [Theory]
+    [InlineData("the sanctioned kaspersky people, where are they based", "where are they based")]
+    [InlineData("My husband says Kaspersky worked for the government. Is that true?", "Is that true?")]
+    public void Readings_QuestionPointingBack_IsNeverReadAlone(string message, string leaning)
+    {
+        Assert.DoesNotContain(leaning, MessageFocus.Readings(message, Pleasantry));
+    }
+
+    [Fact]
+    public void Readings_DemonstrativeBeforeANoun_DoesNotPointBack()
+    {
+        var readings = MessageFocus.Readings("My brother mentioned sanctions. What were those sanctions?", Pleasantry);
+
+        Assert.Equal("What were those sanctions?", readings[0]);
+    }
+
+    [Fact]
+    public void Readings_ClauseThatAsksNothing_StaysWithTheQuestionBeforeIt()
+    {
+        // "norton or bitdefender" is what makes this out of scope: no reading may drop it.
+        var readings = MessageFocus.Readings("which antivirus should i switch to, norton or bitdefender?", Pleasantry);
+
+        Assert.All(readings, r => Assert.Contains("bitdefender", r, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Hello! I'm writing a report for school.", "hello")]
+    [InlineData("Thank you. That was all.", "thank you")]
+    public void PleasantryOfStatement_PleasantryAndNoQuestion_GivesThePleasantry(string message, string expected)
+    {
+        Assert.Equal(expected, MessageFocus.PleasantryOfStatement(message, Pleasantry));
+    }
+
+    [Theory]
+    [InlineData("Hi! How do I cook rice?")]
+    [InlineData("Hi! When did updates stop")]
+    [InlineData("I'm writing a report. It is about Kaspersky.")]
+    [InlineData("hello")]
+    public void PleasantryOfStatement_QuestionOrNoPleasantry_GivesNull(string message)
+    {
+        Assert.Null(MessageFocus.PleasantryOfStatement(message, Pleasantry));
+    }
+
+    [Fact]
+    public void Readings_RandomText_NeverThrowsAndAlwaysEndsWithTheMessage()
+    {
+        var random = new Random(7202024);
+        const string Alphabet = "abcdefghij ,;.!?-and when why or";
+        for (var i = 0; i < 2000; i++)
+        {
+            var message = new string(Enumerable.Range(0, random.Next(0, 60)).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray());
+
+            var readings = MessageFocus.Readings(message, Pleasantry);
+
+            Assert.Equal(message, readings[^1]);
+            Assert.Equal(readings.Count, readings.Distinct().Count());
+        }
+    }
+}
