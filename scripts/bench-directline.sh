@@ -18,21 +18,16 @@ REDIS_PORT=$((PORT + 1))
 SECRET=bench-secret-0123456789-0123456789-abcdef
 
 node web/install.mjs >/dev/null
-echo "building (Release)…"
-dotnet build -c Release src/SupportBot/SupportBot.csproj -nologo -v q >/dev/null
-
-work=$(mktemp -d)
-host_pid=""
+. scripts/lib/bench-host.sh
+bench_build_host
 redis_pid=""
-cleanup() {
-  for pid in "$host_pid" "$redis_pid"; do
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-      kill "$pid" && wait "$pid" 2>/dev/null || true
-    fi
-  done
-  rm -rf "$work"
+stop_redis() {
+  if [ -n "$redis_pid" ] && kill -0 "$redis_pid" 2>/dev/null; then
+    kill "$redis_pid" && wait "$redis_pid" 2>/dev/null || true
+  fi
+  redis_pid=""
 }
-trap cleanup EXIT
+trap 'stop_redis; bench_cleanup' EXIT
 
 storage_env=()
 for run in $(seq 1 "$RUNS"); do
@@ -42,17 +37,13 @@ for run in $(seq 1 "$RUNS"); do
     until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
     storage_env=(Storage__Provider=redis Storage__ConnectionString="127.0.0.1:$REDIS_PORT")
   fi
-  env "${storage_env[@]}" DirectLine__Secrets__0=$SECRET Storage__DatabasePath="$work/run$run.db" Logging__LogLevel__Default=Warning \
-    dotnet src/SupportBot/bin/Release/net10.0/SupportBot.dll --urls "http://127.0.0.1:$PORT" >"$work/host.log" 2>&1 &
-  host_pid=$!
-  until curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null; do sleep 0.2; done
+  HOST_ENV=(${storage_env[@]+"${storage_env[@]}"} DirectLine__Secrets__0=$SECRET Storage__DatabasePath="$work/run$run.db" Logging__LogLevel__Default=Warning)
+  bench_start_host "http://127.0.0.1:$PORT"
   echo "run $run ($STORAGE): $(node web/directline-bench.mjs "http://127.0.0.1:$PORT" "$SECRET" "$host_pid" "$DURATION" "$CONVERSATIONS" "$FILL")"
-  kill "$host_pid" && wait "$host_pid" 2>/dev/null || true
-  host_pid=""
+  bench_stop_host
   if [ -n "$redis_pid" ]; then
     echo "  redis: $(redis-cli -p "$REDIS_PORT" info memory | tr -d '\r' | grep '^used_memory_human:'), $(redis-cli -p "$REDIS_PORT" dbsize) keys"
-    kill "$redis_pid" && wait "$redis_pid" 2>/dev/null || true
-    redis_pid=""
+    stop_redis
   fi
 done
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(uname -sr), $(dotnet --version) SDK"

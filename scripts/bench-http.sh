@@ -17,41 +17,15 @@ CONVERSATIONS=${CONVERSATIONS:-8}
 PORT=${PORT:-5310}
 BASE="http://127.0.0.1:${PORT}"
 
-if ! command -v wrk >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && apt-get install -y -qq wrk >/dev/null
-  else
-    echo "wrk is not installed: apt-get install wrk" >&2
-    exit 2
-  fi
-fi
-
-echo "building (Release)…"
-dotnet build -c Release src/SupportBot/SupportBot.csproj -nologo -v q >/dev/null
+. scripts/lib/bench-host.sh
+bench_require_wrk
+bench_build_host
 dotnet build -c Release tools/SupportBot.LoadDriver/SupportBot.LoadDriver.csproj -nologo -v q >/dev/null
-
-work=$(mktemp -d)
-host_pid=""
-cleanup() {
-  if [ -n "$host_pid" ] && kill -0 "$host_pid" 2>/dev/null; then
-    kill "$host_pid" && wait "$host_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 # The host as deployed: Release, anonymous (no app id), question log in SQLite; per-turn Information logs are
 # turned down so the console is not what gets measured. All load comes from one address, so the per-client
 # limits (RateLimits:Messages allows 60 questions a minute) are off; the host's own capacity limit stays on.
-dotnet src/SupportBot/bin/Release/net10.0/SupportBot.dll serve --urls "$BASE" \
-  --Storage:DatabasePath="$work/bench.db" --Logging:LogLevel:Default=Warning --RateLimits:PerClient=false >"$work/host.log" 2>&1 &
-host_pid=$!
-for _ in $(seq 1 600); do
-  if curl -fs "$BASE/readyz" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$host_pid" 2>/dev/null; then cat "$work/host.log" >&2; exit 1; fi
-  sleep 0.1
-done
-curl -fs "$BASE/readyz" >/dev/null || { echo "host not ready" >&2; cat "$work/host.log" >&2; exit 1; }
+bench_start_host "$BASE" --Storage:DatabasePath="$work/bench.db" --Logging:LogLevel:Default=Warning --RateLimits:PerClient=false
 
 cat >"$work/ask.lua" <<'LUA'
 -- Cycles through in-scope, small-talk and out-of-scope questions, as agents' tools would send them.

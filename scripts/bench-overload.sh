@@ -15,28 +15,12 @@ DURATION=${DURATION:-10}
 PORT=${PORT:-5312}
 BASE="http://127.0.0.1:${PORT}"
 
-command -v wrk >/dev/null 2>&1 || { echo "wrk is not installed: apt-get install wrk" >&2; exit 2; }
-echo "building (Release)…"
-dotnet build -c Release src/SupportBot/SupportBot.csproj -nologo -v q >/dev/null
-
-work=$(mktemp -d)
-host_pid=""
-cleanup() {
-  if [ -n "$host_pid" ] && kill -0 "$host_pid" 2>/dev/null; then
-    kill "$host_pid" && wait "$host_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-dotnet src/SupportBot/bin/Release/net10.0/SupportBot.dll serve --urls "$BASE" \
+. scripts/lib/bench-host.sh
+bench_require_wrk
+bench_build_host
+bench_start_host "$BASE" \
   --Storage:DatabasePath="$work/bench.db" --Logging:LogLevel:Default=Warning --RateLimits:PerClient=false \
-  --RateLimits:MaxConcurrentRequests="$PLACES" --RateLimits:QueueLimit="$QUEUE" >"$work/host.log" 2>&1 &
-host_pid=$!
-for _ in $(seq 1 600); do
-  if curl -fs "$BASE/readyz" >/dev/null 2>&1; then break; fi
-  sleep 0.1
-done
+  --RateLimits:MaxConcurrentRequests="$PLACES" --RateLimits:QueueLimit="$QUEUE"
 
 # Counts responses by status per wrk thread and prints the sum at the end.
 cat >"$work/ask.lua" <<'LUA'

@@ -12,32 +12,17 @@ RELOADS=${RELOADS:-10}
 CONNECTIONS=${CONNECTIONS:-16}
 PORT=${PORT:-5319}
 BASE="http://127.0.0.1:${PORT}"
-command -v wrk >/dev/null 2>&1 || { echo "wrk is not installed: apt-get install wrk" >&2; exit 2; }
-
-echo "building (Release)…"
-dotnet build -c Release src/SupportBot/SupportBot.csproj -nologo -v q >/dev/null
-
-work=$(mktemp -d)
-host_pid=""
-cleanup() {
-  if [ -n "$host_pid" ] && kill -0 "$host_pid" 2>/dev/null; then kill "$host_pid" && wait "$host_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. scripts/lib/bench-host.sh
+bench_require_wrk
+bench_build_host
 cp -r knowledge "$work/knowledge"
 faq="$work/knowledge/faq/dates.yaml"
 
 # Watching closely (1 s polls, 0.5 s debounce); reload events stay at Information, the rest at Warning.
-env "Logging__LogLevel__SupportBot.Answering=Information" Logging__Console__FormatterName=simple \
-  dotnet src/SupportBot/bin/Release/net10.0/SupportBot.dll serve --urls "$BASE" --knowledge "$work/knowledge" \
+HOST_ENV=("Logging__LogLevel__SupportBot.Answering=Information" Logging__Console__FormatterName=simple)
+bench_start_host "$BASE" --knowledge "$work/knowledge" \
   --Storage:DatabasePath="$work/bench.db" --Logging:LogLevel:Default=Warning \
-  --Knowledge:PollInterval=00:00:01 --Knowledge:Debounce=00:00:00.500 >"$work/host.log" 2>&1 &
-host_pid=$!
-for _ in $(seq 1 600); do
-  curl -fs "$BASE/readyz" >/dev/null 2>&1 && break
-  kill -0 "$host_pid" 2>/dev/null || { cat "$work/host.log" >&2; exit 1; }
-  sleep 0.1
-done
+  --Knowledge:PollInterval=00:00:01 --Knowledge:Debounce=00:00:00.500
 
 cat >"$work/ask.lua" <<'LUA'
 wrk.method = "POST"
