@@ -21,7 +21,7 @@ faq="$work/knowledge/faq/dates.yaml"
 # Watching closely (1 s polls, 0.5 s debounce); reload events stay at Information, the rest at Warning.
 HOST_ENV=("Logging__LogLevel__SupportBot.Answering=Information" Logging__Console__FormatterName=simple)
 bench_start_host "$BASE" --knowledge "$work/knowledge" \
-  --Storage:DatabasePath="$work/bench.db" --Logging:LogLevel:Default=Warning \
+  --Storage:DatabasePath="$work/bench.db" --Logging:LogLevel:Default=Warning --RateLimits:PerClient=false \
   --Knowledge:PollInterval=00:00:01 --Knowledge:Debounce=00:00:00.500
 
 cat >"$work/ask.lua" <<'LUA'
