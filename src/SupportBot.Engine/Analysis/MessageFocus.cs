@@ -101,7 +101,12 @@ public static partial class MessageFocus
         return false;
     }
 
-    private static bool IsQuestion(string sentence) => sentence.EndsWith('?') || StartsAsking(sentence);
+    /// <summary>The sentences of a message, trimmed, empty ones left out.</summary>
+    public static IReadOnlyList<string> Sentences(string message) =>
+        SentenceBreak().Split(message).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+
+    /// <summary>Whether a sentence asks something: it ends with "?" or starts with a question word.</summary>
+    public static bool IsQuestion(string sentence) => sentence.EndsWith('?') || StartsAsking(sentence);
 
     private static bool StartsAsking(string text)
     {

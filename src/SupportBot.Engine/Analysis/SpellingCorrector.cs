@@ -10,19 +10,19 @@ public sealed class SpellingCorrector
     private readonly Dictionary<string, int> _frequency;
     private readonly SpellingOptions _options;
     private readonly IReadOnlySet<string> _domainWords;
-    private readonly IReadOnlySet<string> _everydayWords;
+    private readonly IReadOnlySet<string> _englishWords;
     private readonly Indexing.BoundedCache<string, string?> _corrections = new(10_000);
 
     /// <param name="vocabularyWords">Every word of the knowledge base (repeats count: frequent words win ties).</param>
     /// <param name="options">Lengths and distances.</param>
     /// <param name="domainWords">The domain's own words (synonym group members): the only targets for a short word.</param>
-    /// <param name="everydayWords">Everyday English words: a short one is a word in its own right, never a typo.</param>
+    /// <param name="englishWords">English words: each is a word in its own right, never a typo.</param>
     public SpellingCorrector(
-        IEnumerable<string> vocabularyWords, SpellingOptions options, IReadOnlySet<string>? domainWords = null, IReadOnlySet<string>? everydayWords = null)
+        IEnumerable<string> vocabularyWords, SpellingOptions options, IReadOnlySet<string>? domainWords = null, IReadOnlySet<string>? englishWords = null)
     {
         _options = options;
         _domainWords = domainWords ?? new HashSet<string>(StringComparer.Ordinal);
-        _everydayWords = everydayWords ?? new HashSet<string>(StringComparer.Ordinal);
+        _englishWords = englishWords ?? new HashSet<string>(StringComparer.Ordinal);
         _frequency = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var word in vocabularyWords)
         {
@@ -40,7 +40,7 @@ public sealed class SpellingCorrector
 
     private string? Search(string word)
     {
-        if (word.Any(char.IsDigit) || IsKnown(word))
+        if (word.Any(char.IsDigit) || IsKnown(word) || _englishWords.Contains(word))
         {
             return null;
         }
@@ -79,11 +79,11 @@ public sealed class SpellingCorrector
 
     /// <summary>
     /// A short word ("bannd", "offr", "refnd") is corrected only to a domain word one edit away that starts with
-    /// the same letter, and only when it is no everyday word itself ("rice" is not "price").
+    /// the same letter.
     /// </summary>
     private string? ShortSearch(string word)
     {
-        if (_options.ShortMinLength <= 0 || word.Length < _options.ShortMinLength || _everydayWords.Contains(word))
+        if (_options.ShortMinLength <= 0 || word.Length < _options.ShortMinLength)
         {
             return null;
         }

@@ -17,6 +17,7 @@ public sealed class AnswerEngine : IDisposable
     private readonly CandidateScorer _scorer;
     private readonly Dictionary<string, string> _exactPhrasings;
     private readonly Dictionary<string, int> _rowOf;
+    private readonly SynonymMap _synonyms;
 
     public AnswerEngine(KnowledgeBase knowledge, AnswerEngineOptions options, SearchIndexOptions indexOptions, SpellingOptions spellingOptions)
     {
@@ -26,13 +27,14 @@ public sealed class AnswerEngine : IDisposable
         var documents = DocumentBuilder.Build(knowledge);
         Index = SearchIndex.Build(documents, indexOptions);
         var domainWords = knowledge.Synonyms.AllWords.Where(w => !StopWords.IsStop(w) && !w.Any(char.IsDigit)).ToHashSet(StringComparer.Ordinal);
-        var spelling = new SpellingCorrector(Vocabulary(documents, knowledge.Synonyms), spellingOptions, domainWords, knowledge.CommonWords);
+        var spelling = new SpellingCorrector(Vocabulary(documents, knowledge.Synonyms), spellingOptions, domainWords, knowledge.EnglishWords);
         // Phrases are what make a query slow (FTS5 reads every position of "what", "do", "i"); single words cost
         // little to keep and less to check, so only phrases the knowledge base lacks are left out.
         var searchable = knowledge.Synonyms.Searchable(member =>
             !member.Contains(' ', StringComparison.Ordinal) || Index.Query(s => s.Match(FtsQuery.AnyOf([member])).Count > 0));
+        _synonyms = searchable;
         _analyzer = new QueryAnalyzer(searchable, spelling, LatestYear(knowledge));
-        _smallTalk = new SmallTalkDetector(knowledge.Responses.Intents);
+        _smallTalk = new SmallTalkDetector(knowledge.Responses.Intents, options.SmallTalkCueMaxOtherWords);
         var phrasingTerms = documents.SelectMany(d => d.Questions)
             .Select(q => _analyzer.Analyze(q, _ => true).ContentTerms.Count())
             .ToList();
@@ -41,7 +43,7 @@ public sealed class AnswerEngine : IDisposable
                 ? (QuestionKind?)null
                 : d.Questions.Aggregate(QuestionKind.None, (kind, q) => kind | QuestionKinds.Of(TextNormalizer.Normalize(q))))
             .ToList();
-        _scorer = new CandidateScorer(options, phrasingTerms, knowledge.CommonWords, answers);
+        _scorer = new CandidateScorer(options, phrasingTerms, knowledge.CommonWords, answers, IsDomainTerm);
         _rowOf = documents.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _exactPhrasings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var faq in knowledge.Faqs)
@@ -88,7 +90,8 @@ public sealed class AnswerEngine : IDisposable
                 // A shorter reading must still name a topic: "Which ones are those?" alone names nothing, while
                 // "what were those sanctions?" names one with its one telling word. Two readings that analyse
                 // alike (a greeting less) score alike: the second is not scored again.
-                if (!last && (!NamesATopic(session, analyzed) || !scored.Add(ReadingKey(analyzed))))
+                // Nor is a reading without a word of the domain ("who even made this call?") answered on its own.
+                if (!last && (!NamesATopic(session, analyzed) || !NamesTheDomain(session, analyzed) || !scored.Add(ReadingKey(analyzed))))
                 {
                     continue;
                 }
@@ -106,7 +109,8 @@ public sealed class AnswerEngine : IDisposable
                 }
             }
 
-            return Decide(session, question, best!.Value.Analyzed, best.Value.Candidates);
+            var namesTheDomain = NamesTheDomain(session, best!.Value.Analyzed);
+            return Decide(session, question, best!.Value.Analyzed, best.Value.Candidates, namesTheDomain);
         });
 
         // "Hello! I'm writing a report and may have questions in a minute": nothing to answer or to be sorry
@@ -115,6 +119,13 @@ public sealed class AnswerEngine : IDisposable
             && MessageFocus.PleasantryOfStatement(trimmed, s => _smallTalk.Detect(s) is not null) is { } pleasantry)
         {
             return SmallTalk(question, pleasantry, _smallTalk.Detect(pleasantry)!);
+        }
+
+        // "Thank you so much, you've been very patient": no pattern, nothing of the domain, but small talk all the same.
+        if (answer is { Kind: AnswerKinds.Fallback, DocumentId: null } && _smallTalk.DetectByCues(trimmed) is { } cued
+            && !Index.Query(session => HasDomainWord(session, _analyzer.Analyze(trimmed, word => session.Match(FtsQuery.AnyOf([word])).Count > 0))))
+        {
+            return SmallTalk(question, normalized, cued);
         }
 
         return answer;
@@ -163,7 +174,7 @@ public sealed class AnswerEngine : IDisposable
 
     public void Dispose() => Index.Dispose();
 
-    private Answer Decide(SearchSession session, string question, AnalyzedQuery analyzed, List<ScoredCandidate> candidates)
+    private Answer Decide(SearchSession session, string question, AnalyzedQuery analyzed, List<ScoredCandidate> candidates, bool namesTheDomain)
     {
         // A question written exactly as one of an entry's phrasings is that entry's, whatever the scores say.
         var exact = _exactPhrasings.TryGetValue(analyzed.Normalized, out var exactId)
@@ -181,6 +192,13 @@ public sealed class AnswerEngine : IDisposable
             var scored = candidates.Find(c => c.Document.Id == overviewId);
             var marks = session.Marks(scored?.FtsQuery ?? FtsQuery.AnyTerm(analyzed.ContentTerms), row);
             return FaqAnswer(question, analyzed, scored?.Confidence ?? TopConfidence(candidates), overview, marks);
+        }
+
+        // "printer keeps showing offline status", "how do I back up my files": words the articles happen to use,
+        // none of them about this knowledge base. Whatever they match, it is not what the customer asked about.
+        if (exact is null && !namesTheDomain)
+        {
+            return Fallback(question, analyzed, candidates);
         }
 
         // Otherwise only the best-ranked candidates may answer: one further down that happens to clear its
@@ -272,6 +290,20 @@ public sealed class AnswerEngine : IDisposable
         && !a.FollowUps.Contains(b.Id, StringComparer.Ordinal)
         && !b.FollowUps.Contains(a.Id, StringComparer.Ordinal)
         && !a.Tags.Intersect(b.Tags, StringComparer.OrdinalIgnoreCase).Any();
+
+    /// <summary>
+    /// Whether some topic word of the question belongs to the domain: a member of a synonym group, a word of an
+    /// FAQ entry's tags (in any form: the index stems it), or a figure. The groups and tags are the curated
+    /// vocabulary of the subject; everything else the articles say is everyday English.
+    /// </summary>
+    private bool NamesTheDomain(SearchSession session, AnalyzedQuery analyzed) => !_options.RequireDomainWord || HasDomainWord(session, analyzed);
+
+    private bool HasDomainWord(SearchSession session, AnalyzedQuery analyzed) =>
+        analyzed.ContentTerms.Any(t => t.Text.All(char.IsAsciiDigit) || IsDomainTerm(session, t));
+
+    private bool IsDomainTerm(SearchSession session, QueryTerm term) =>
+        _synonyms.Lookup(term.Text) is not null
+        || session.Match(FtsQuery.InColumns(FtsQuery.TagsColumn, FtsQuery.AnyOf(term.Alternatives))).Count > 0;
 
     /// <summary>
     /// Whether every topic word of a plain question (not "why", "when"…) is one most documents share: the

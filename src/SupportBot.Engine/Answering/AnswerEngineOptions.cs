@@ -55,6 +55,12 @@ public sealed class AnswerEngineOptions
     /// <summary>Weight of everyday words ("time", "name", "work") relative to their rarity here. Default 0.35.</summary>
     public double WeakWordFactor { get; set; } = 0.35;
 
+    /// <summary>
+    /// Weight, relative to its rarity, of a common English word the articles happen to use ("keeps", "showing",
+    /// "files") but the domain's vocabulary (synonym groups, FAQ tags) does not name. 1 turns it off. Default 0.5.
+    /// </summary>
+    public double EverydayKnownWordFactor { get; set; } = 0.5;
+
     /// <summary>Share of the re-ranking score from bm25 over whole documents. Default 0.15.</summary>
     public double Bm25Share { get; set; } = 0.15;
 
@@ -117,6 +123,19 @@ public sealed class AnswerEngineOptions
     /// asks for ("which antivirus should i switch to" and an entry asked "do i need to switch antivirus"). Default 0.75.
     /// </summary>
     public double AskedForMismatchFactor { get; set; } = 0.75;
+
+    /// <summary>
+    /// Answer only a question with at least one word of the domain (a synonym group member, an FAQ tag or a
+    /// figure); any other falls back, whatever everyday words it shares with the articles. Default true.
+    /// </summary>
+    public bool RequireDomainWord { get; set; } = true;
+
+    /// <summary>
+    /// A message with no known small-talk pattern is still small talk when it carries an intent's cues (see
+    /// responses.yaml) and at most this many other words ("you've been very patient"); more, and the words are
+    /// a request of their own ("translate hello into spanish"). Default 1.
+    /// </summary>
+    public int SmallTalkCueMaxOtherWords { get; set; } = 1;
 
     /// <summary>Follow-up or closest-topic suggestions offered. Default 3.</summary>
     public int Suggestions { get; set; } = 3;

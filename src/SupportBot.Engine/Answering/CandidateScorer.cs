@@ -38,8 +38,13 @@ public sealed record ScoredCandidate(IndexHit Hit, SearchDocument Document, doub
 /// <param name="phrasingTerms">For each indexed phrasing, how many topic terms it has (as the analyzer counts them).</param>
 /// <param name="commonWords">Everyday English words; unknown ones are context rather than topic.</param>
 /// <param name="answers">For each document, the kinds of question its phrasings ask (null: a passage, any kind).</param>
+/// <param name="isDomainTerm">Whether a word belongs to the domain's curated vocabulary (synonym groups, tags).</param>
 internal sealed class CandidateScorer(
-    AnswerEngineOptions options, IReadOnlyList<int> phrasingTerms, IReadOnlySet<string> commonWords, IReadOnlyList<QuestionKind?> answers)
+    AnswerEngineOptions options,
+    IReadOnlyList<int> phrasingTerms,
+    IReadOnlySet<string> commonWords,
+    IReadOnlyList<QuestionKind?> answers,
+    Func<SearchSession, QueryTerm, bool> isDomainTerm)
 {
     /// <param name="session">The index session to query.</param>
     /// <param name="query">The analysed question.</param>
@@ -265,6 +270,12 @@ internal sealed class CandidateScorer(
         if (StopWords.Weak.Contains(term.Text))
         {
             idf *= options.WeakWordFactor;
+        }
+        else if (commonWords.Contains(term.Text) && !isDomainTerm(session, term))
+        {
+            // Everyday words the articles happen to use ("keeps", "showing", "files") say less about what is asked
+            // than the domain's own: out of scope, they are all a question shares with the articles.
+            idf *= options.EverydayKnownWordFactor;
         }
         else if (term.Text.All(char.IsAsciiDigit))
         {

@@ -23,12 +23,19 @@ public sealed partial class SmallTalkDetector
     private readonly IReadOnlyList<SmallTalkIntent> _intents;
     private readonly int _longestPattern;
     private readonly HashSet<string> _patternWords;
+    private readonly int _longestCue;
+    private readonly int _maxOtherWords;
 
-    public SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents)
+    /// <param name="intents">The intents of responses.yaml.</param>
+    /// <param name="maxOtherWords">Most words other than cues and filler a message found by its cues may have.</param>
+    public SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, int maxOtherWords = 1)
     {
         _intents = intents;
+        _maxOtherWords = maxOtherWords;
         _longestPattern = intents.SelectMany(i => i.Patterns).Select(p => TextNormalizer.Words(p).Length).DefaultIfEmpty(1).Max();
-        _patternWords = new HashSet<string>(intents.SelectMany(i => i.Patterns).SelectMany(TextNormalizer.Words), StringComparer.Ordinal);
+        _longestCue = intents.SelectMany(i => i.Cues).Select(p => TextNormalizer.Words(p).Length).DefaultIfEmpty(1).Max();
+        _patternWords = new HashSet<string>(
+            intents.SelectMany(i => i.Patterns.Concat(i.Cues)).SelectMany(TextNormalizer.Words), StringComparer.Ordinal);
     }
 
     /// <summary>The intent of a normalised question, or null when it is not (only) small talk.</summary>
@@ -61,6 +68,71 @@ public sealed partial class SmallTalkDetector
         }
 
         return last;
+    }
+
+    /// <summary>
+    /// The intent of a message that is small talk in the customer's own words rather than a known pattern
+    /// ("Thank you so much, you've been very patient", "Hi, I'm a reporter. Who am I speaking with?", "hlp"),
+    /// or null. Only for a message the knowledge base has no answer for: every sentence carries a cue or asks
+    /// nothing, few other words surround the cues, and the last cue says the intent. A one-word message one
+    /// letter from a one-word pattern ("thnks", "hlp") counts too.
+    /// </summary>
+    public SmallTalkIntent? DetectByCues(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        SmallTalkIntent? last = null;
+        var otherWords = 0;
+        var allWords = new List<string>();
+        foreach (var sentence in MessageFocus.Sentences(message))
+        {
+            var words = TextNormalizer.Words(TextNormalizer.Normalize(sentence)).Select(Unstretched).ToArray();
+            allWords.AddRange(words);
+            SmallTalkIntent? cue = null;
+            for (var i = 0; i < words.Length;)
+            {
+                var (intent, length) = LongestCueAt(words, i);
+                if (intent is not null)
+                {
+                    (cue, i) = (intent, i + length);
+                    continue;
+                }
+
+                otherWords += Filler.Contains(words[i]) || StopWords.IsStop(words[i]) || StopWords.Weak.Contains(words[i]) ? 0 : 1;
+                i++;
+            }
+
+            if (cue is null && MessageFocus.IsQuestion(sentence))
+            {
+                return null;
+            }
+
+            last = cue ?? last;
+        }
+
+        return last is not null && otherWords <= _maxOtherWords ? last
+            : allWords.Count == 1 ? OneLetterFromAPattern(allWords[0])
+            : null;
+    }
+
+    private SmallTalkIntent? OneLetterFromAPattern(string word) => word.Length < 3 ? null : _intents.FirstOrDefault(intent =>
+        intent.Patterns.Any(p => p.Length >= 4 && p[0] == word[0] && !p.Contains(' ', StringComparison.Ordinal)
+            && EditDistance.OptimalStringAlignment(word, p, 1) <= 1));
+
+    private (SmallTalkIntent? Intent, int Length) LongestCueAt(string[] words, int start)
+    {
+        for (var n = Math.Min(_longestCue, words.Length - start); n >= 1; n--)
+        {
+            var phrase = string.Join(' ', words, start, n);
+            foreach (var intent in _intents)
+            {
+                if (intent.Cues.Contains(phrase, StringComparer.Ordinal))
+                {
+                    return (intent, n);
+                }
+            }
+        }
+
+        return (null, 0);
     }
 
     /// <summary>

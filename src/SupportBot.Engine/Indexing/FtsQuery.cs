@@ -20,6 +20,9 @@ public static class FtsQuery
     /// <summary>The columns that say what a document is about (not its answer text).</summary>
     public const string PhrasingColumns = "title questions tags";
 
+    /// <summary>The column of FAQ entries' tags: the domain's curated words.</summary>
+    public const string TagsColumn = "tags";
+
     /// <summary>Restricts an expression to some columns: <c>{title tags} : (…)</c>.</summary>
     public static string InColumns(string columns, string expression) => "{" + columns + "} : " + expression;
 

@@ -15,6 +15,7 @@ public static class KnowledgeLoader
     public const string SynonymsFile = "synonyms.txt";
     public const string ResponsesFile = "responses.yaml";
     public const string CommonWordsFile = "common-words.txt";
+    public const string EnglishWordsFile = "english-words.txt";
 
     /// <summary>Loads and validates; throws <see cref="KnowledgeLoadException"/> with every problem found.</summary>
     public static KnowledgeBase Load(string root, TimeProvider time)
@@ -42,6 +43,7 @@ public static class KnowledgeLoader
         var synonyms = files.ReadRequired(SynonymsFile, (f, t) => SynonymMap.Read(f, t, problems)) ?? SynonymMap.Empty;
         var responses = files.ReadRequired(ResponsesFile, (f, t) => ResponsesReader.Read(f, t, problems));
         var commonWords = files.ReadOptional(CommonWordsFile, (_, t) => ReadWordList(t));
+        var englishWords = files.ReadOptional(EnglishWordsFile, (_, t) => ReadWordList(t));
 
         if (articles.Count == 0)
         {
@@ -59,7 +61,7 @@ public static class KnowledgeLoader
             return (null, problems);
         }
 
-        return (new KnowledgeBase(articles, resolved, synonyms, responses, commonWords), problems);
+        return (new KnowledgeBase(articles, resolved, synonyms, responses, commonWords, englishWords), problems);
     }
 
     private static HashSet<string> ReadWordList(string text) => text

@@ -44,9 +44,11 @@ public sealed class KnowledgeBase
         IReadOnlyList<FaqEntry> faqs,
         SynonymMap synonyms,
         ResponseTexts responses,
-        IReadOnlySet<string>? commonWords = null)
+        IReadOnlySet<string>? commonWords = null,
+        IReadOnlySet<string>? englishWords = null)
     {
         CommonWords = commonWords ?? new HashSet<string>(StringComparer.Ordinal);
+        EnglishWords = englishWords ?? CommonWords;
         Articles = articles;
         Faqs = faqs;
         Synonyms = synonyms;
@@ -63,6 +65,13 @@ public sealed class KnowledgeBase
 
     /// <summary>Everyday English words (common-words.txt): context, not topic, when the knowledge base lacks them.</summary>
     public IReadOnlySet<string> CommonWords { get; }
+
+    /// <summary>
+    /// English words (english-words.txt, a longer list than <see cref="CommonWords"/>): real words that spelling
+    /// correction must leave alone. Without the file, the common words.
+    /// </summary>
+    public IReadOnlySet<string> EnglishWords { get; }
+
     public IReadOnlyDictionary<string, Article> ArticlesById { get; }
     public IReadOnlyDictionary<string, FaqEntry> FaqsById { get; }
     public IReadOnlyDictionary<string, Passage> PassagesById { get; }

@@ -1,7 +1,17 @@
 namespace SupportBot.Engine.Knowledge;
 
 /// <summary>A small-talk intent: what customers type, and what the bot says back.</summary>
-public sealed record SmallTalkIntent(string Name, IReadOnlyList<string> Patterns, IReadOnlyList<string> Replies);
+/// <param name="Name">greeting, thanks, help, goodbye or identity.</param>
+/// <param name="Patterns">Whole messages (normalised) that are this intent.</param>
+/// <param name="Replies">What the bot says back.</param>
+public sealed record SmallTalkIntent(string Name, IReadOnlyList<string> Patterns, IReadOnlyList<string> Replies)
+{
+    /// <summary>
+    /// Words and short phrases (normalised) that mark this intent inside a longer message that asks nothing the
+    /// knowledge base knows about ("thank you so much, you've been very patient").
+    /// </summary>
+    public IReadOnlyList<string> Cues { get; init; } = [];
+}
 
 /// <summary>The fixed texts from <c>knowledge/responses.yaml</c>.</summary>
 public sealed record ResponseTexts(

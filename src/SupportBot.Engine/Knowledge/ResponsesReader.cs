@@ -26,7 +26,7 @@ internal static class ResponsesReader
                 continue;
             }
 
-            var intent = reader.Mapping(fields.Node(name)!, $"the '{name}' intent", "patterns", "replies");
+            var intent = reader.Mapping(fields.Node(name)!, $"the '{name}' intent", "patterns", "replies", "cues");
             if (intent is null)
             {
                 continue;
@@ -40,7 +40,8 @@ internal static class ResponsesReader
                 continue;
             }
 
-            intents.Add(new SmallTalkIntent(name, patterns, replies));
+            var cues = intent.Strings("cues").Select(c => TextNormalizer.Normalize(c.Text)).Where(c => c.Length > 0).ToList();
+            intents.Add(new SmallTalkIntent(name, patterns, replies) { Cues = cues });
         }
 
         var texts = TextFields.ToDictionary(f => f, f => fields.String(f, required: true) ?? "");

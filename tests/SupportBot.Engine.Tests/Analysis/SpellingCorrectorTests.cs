@@ -129,6 +129,30 @@ public sealed class SpellingCorrectorTests(RealKnowledge real) : IClassFixture<R
         Assert.Null(corrector.Correct(typed));
     }
 
+    [Theory]
+    [InlineData("status")] // "states"
+    [InlineData("police")] // "policy"
+    [InlineData("scared")] // "shared"
+    [InlineData("monkey")] // "money"
+    [InlineData("exciting")] // "exiting"
+    public void Correct_RealEnglishWordCloseToAKnowledgeWord_IsLeftAlone(string word)
+    {
+        var vocabulary = real.VocabularyWords().ToList();
+        var withoutEnglish = new SpellingCorrector(vocabulary, new SpellingOptions());
+        var corrector = new SpellingCorrector(vocabulary, new SpellingOptions(), englishWords: real.Knowledge.EnglishWords);
+
+        Assert.NotNull(withoutEnglish.Correct(word));
+        Assert.Null(corrector.Correct(word));
+    }
+
+    [Fact]
+    public void Ask_EnglishWordNearAKnowledgeWord_KeepsTheCustomersWord()
+    {
+        var answer = real.Engine.Ask("printer keeps showing offline status");
+
+        Assert.DoesNotContain(answer.Corrections, c => c.StartsWith("status", StringComparison.Ordinal));
+    }
+
     private static readonly HashSet<string> Domain = ["banned", "offer", "price"];
     private static readonly HashSet<string> Everyday = ["rice", "price", "offer"];
 

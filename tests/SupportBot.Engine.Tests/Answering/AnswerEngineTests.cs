@@ -131,6 +131,40 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
         Assert.Equal(intent, answer.Intent);
     }
 
+    [Theory]
+    [InlineData("Thank you so much for your help, you've been very patient", "thanks")]
+    [InlineData("Hi there, I'm a reporter. Who am I speaking with?", "identity")]
+    [InlineData("Sorry, my English is not so good", "help")]
+    [InlineData("ok talk to you later", "goodbye")]
+    [InlineData("hlp", "help")]
+    [InlineData("thnks", "thanks")]
+    public void Ask_SmallTalkInTheCustomersOwnWords_IsRecognisedByItsCues(string question, string intent)
+    {
+        var answer = real.Engine.Ask(question);
+
+        AssertValid(answer, question);
+        Assert.Equal(AnswerKinds.SmallTalk, answer.Kind);
+        Assert.Equal(intent, answer.Intent);
+    }
+
+    [Theory]
+    [InlineData("translate hello into spanish")] // a request of its own around the cue
+    [InlineData("How do I cook rice? thanks")] // a question with no cue of its own
+    [InlineData("can you help me fix my printer")]
+    public void Ask_SmallTalkCueAroundAnOutOfScopeRequest_FallsBack(string question)
+    {
+        Assert.Equal(AnswerKinds.Fallback, real.Engine.Ask(question).Kind);
+    }
+
+    [Fact]
+    public void Ask_SmallTalkCueWithADomainQuestion_AnswersTheQuestion()
+    {
+        var answer = real.Engine.Ask("thanks, when did the updates stop?");
+
+        Assert.Equal(AnswerKinds.Faq, answer.Kind);
+        Assert.Contains("September 29, 2024", answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Ask_GreetingWithAStatementThatAsksNothing_Greets()
     {
@@ -297,6 +331,7 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [InlineData("how do I cancel my McAfee subscription")]
     [InlineData("whats the weather like in moscow")]
     [InlineData("my printer says offline")]
+    [InlineData("how do i back up my files to the cloud")] // "back", "files": words the articles use, none of the domain's
     public void Ask_OutOfScope_FallsBackAndOffersAPerson(string question)
     {
         var answer = real.Engine.Ask(question);
@@ -307,6 +342,16 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
         Assert.NotEmpty(answer.FollowUps);
         Assert.Contains(real.Knowledge.Responses.HandoffFor(new AnswerEngineOptions().SupportContact), answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(real.Knowledge.PassagesById.Values, p => answer.Text.Contains(p.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Ask_FirstSentenceNamesNothingOfTheDomain_AnswersTheSentenceThatDoes()
+    {
+        // "Who even made this call?" alone matches "call" somewhere; only the second sentence names the topic.
+        var answer = real.Engine.Ask("Who even made this call? Which part of the government?");
+
+        Assert.Equal(AnswerKinds.Faq, answer.Kind);
+        Assert.Contains("Commerce Department", answer.Text, StringComparison.Ordinal);
     }
 
     [Theory]

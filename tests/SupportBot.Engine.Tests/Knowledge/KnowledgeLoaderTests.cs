@@ -25,6 +25,18 @@ public sealed class KnowledgeLoaderTests : IDisposable
             .Count(l => l.TrimStart().StartsWith("- id:", StringComparison.Ordinal));
         Assert.Equal(idLines, knowledge.Faqs.Count);
         Assert.Equal(ResponseTexts.IntentNames.Order(), knowledge.Responses.Intents.Select(i => i.Name).Order());
+        Assert.All(knowledge.Responses.Intents, i => Assert.NotEmpty(i.Cues));
+        // The spelling guard's list is the longer one, and holds the everyday list.
+        Assert.True(knowledge.EnglishWords.Count > knowledge.CommonWords.Count);
+        Assert.Superset(knowledge.CommonWords.ToHashSet(), knowledge.EnglishWords.ToHashSet());
+    }
+
+    [Fact]
+    public void TryLoad_NoEnglishWordList_GuardsSpellingWithTheCommonWords()
+    {
+        var knowledge = KnowledgeLoader.Load(_folder.Write(), FixedTimeProvider.Today);
+
+        Assert.Same(knowledge.CommonWords, knowledge.EnglishWords);
     }
 
     [Fact]

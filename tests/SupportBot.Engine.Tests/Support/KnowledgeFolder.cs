@@ -110,6 +110,7 @@ public sealed class KnowledgeFolder : IDisposable
         # test synonyms
         stop, end, cutoff, shutdown
         widget, widgets
+        gadget, gadgets
         """;
 
     public const string DefaultIngestion =
