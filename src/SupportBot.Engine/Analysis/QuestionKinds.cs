@@ -21,6 +21,9 @@ public enum QuestionKind
 
     /// <summary>A figure: "how many", "how much", "what percentage".</summary>
     HowMany = 16,
+
+    /// <summary>"how long", "how much time": a duration.</summary>
+    HowLong = 32,
 }
 
 /// <summary>
@@ -87,6 +90,9 @@ public static class QuestionKinds
             {
                 kind |= words[i + 1] switch
                 {
+                    "long" when i + 2 < words.Length && words[i + 2] == "ago" => QuestionKind.When,
+                    "long" => QuestionKind.HowLong,
+                    "much" when i + 2 < words.Length && words[i + 2] == "time" => QuestionKind.HowLong,
                     "many" or "much" => QuestionKind.HowMany,
                     "come" => QuestionKind.Why,
                     _ => QuestionKind.None,

@@ -19,7 +19,7 @@ public sealed class ConversationStateTests : IAsyncLifetime
           sources:
             - article: kaspersky-leaving-us
               quote: "Customers have been given until September 29 to migrate to other companies’ products."
-          tags: [case]
+          tags: [gadget-case]
 
         - id: gadget-lid-colour
           question: What colour is the gadget lid?
@@ -28,7 +28,7 @@ public sealed class ConversationStateTests : IAsyncLifetime
           sources:
             - article: kaspersky-leaving-us
               quote: "Customers have been given until September 29 to migrate to other companies’ products."
-          tags: [lid]
+          tags: [gadget-lid]
         """;
 
     private FakeChannel _channel = null!;
