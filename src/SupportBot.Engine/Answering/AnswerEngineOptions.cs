@@ -113,6 +113,12 @@ public sealed class AnswerEngineOptions
     public double SameQuestionWordBonus { get; set; } = 0.15;
 
     /// <summary>
+    /// Weight, like a word's, of the kind of question asked (why, when, who…) in an entry's coverage: an entry
+    /// whose phrasings ask that way has it, any other lacks it. 0 turns it off. Default 0.8.
+    /// </summary>
+    public double QuestionKindWeight { get; set; } = 0.8;
+
+    /// <summary>
     /// Confidence and score factor for an FAQ whose phrasings never ask the kind of question asked (a "why"
     /// question and an entry only ever asked "when"). Default 0.75.
     /// </summary>

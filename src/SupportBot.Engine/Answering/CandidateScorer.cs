@@ -108,6 +108,15 @@ internal sealed class CandidateScorer(
                 coverage = ((1 - options.PhrasingCoverageShare) * coverage) + (options.PhrasingCoverageShare * phrasingCoverage);
             }
 
+            // Being asked the way an entry answers ("why…" and an entry whose phrasings ask why) is evidence of
+            // its own, like one more matched word: "why is the government taking away my antivirus" names little
+            // else the why-entry has.
+            if (query.Kind != QuestionKind.None && options.QuestionKindWeight > 0 && totalWeight > 0)
+            {
+                var asksThatWay = answers[hit.Row] is { } answered && (answered & query.Kind) != 0;
+                coverage = ((coverage * totalWeight) + (asksThatWay ? options.QuestionKindWeight : 0)) / (totalWeight + options.QuestionKindWeight);
+            }
+
             // "why are they kicking kaspersky out" shares its topic words with "when did kaspersky start leaving";
             // an entry never asked that way ("why") is the wrong one more often than not.
             var kindFit = query.Kind == QuestionKind.None || answers[hit.Row] is not { } kinds || (kinds & query.Kind) != 0

@@ -1,6 +1,7 @@
 using System.Text;
 using SupportBot.Engine.Analysis;
 using SupportBot.Engine.Answering;
+using SupportBot.Engine.Indexing;
 using SupportBot.Engine.Knowledge;
 using SupportBot.Engine.Tests.Analysis;
 using SupportBot.Engine.Tests.Support;
@@ -342,6 +343,21 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
         Assert.NotEmpty(answer.FollowUps);
         Assert.Contains(real.Knowledge.Responses.HandoffFor(new AnswerEngineOptions().SupportContact), answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(real.Knowledge.PassagesById.Values, p => answer.Text.Contains(p.Text, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(0.8, AnswerKinds.Faq)]
+    [InlineData(0.0, AnswerKinds.Fallback)]
+    public void Ask_WhyQuestionNamingLittleElse_IsAnsweredByTheWhyEntryOnlyWhenTheKindCounts(double kindWeight, string expected)
+    {
+        // "taking away" is in no entry: the question's kind is most of what it shares with the why-entry.
+        using var engine = new AnswerEngine(
+            real.Knowledge, new AnswerEngineOptions { QuestionKindWeight = kindWeight }, new SearchIndexOptions(), new SpellingOptions());
+
+        var answer = engine.Ask("Why is the government taking away my antivirus?");
+
+        Assert.Equal(expected, answer.Kind);
+        Assert.True(expected == AnswerKinds.Fallback || answer.Text.Contains("because", StringComparison.Ordinal), answer.Text);
     }
 
     [Fact]
