@@ -39,10 +39,12 @@ public sealed record ScoredCandidate(IndexHit Hit, SearchDocument Document, doub
 /// <param name="commonWords">Everyday English words; unknown ones are context rather than topic.</param>
 /// <param name="answers">For each document, the kinds of question its phrasings ask (null: a passage, any kind).</param>
 /// <param name="isDomainTerm">Whether a word belongs to the domain's curated vocabulary (synonym groups, tags).</param>
+/// <param name="englishWords">English words: a known word that is none is one of the knowledge base's own names.</param>
 internal sealed class CandidateScorer(
     AnswerEngineOptions options,
     IReadOnlyList<int> phrasingTerms,
     IReadOnlySet<string> commonWords,
+    IReadOnlySet<string> englishWords,
     IReadOnlyList<QuestionKind?> answers,
     Func<SearchSession, QueryTerm, bool> isDomainTerm)
 {
@@ -185,7 +187,10 @@ internal sealed class CandidateScorer(
         // one), everyday words it does not have ("exactly", "office") are the customer's story, not another topic.
         var telling = evidence.Count(e => e.Rows.Count > 0 && e.Rows.Count <= documentCount * options.RankingTermMaxShare);
         // Whether the question names the knowledge base's subject (the words most documents share: "kaspersky", "us").
-        var subjectless = !evidence.Exists(e => e.Rows.Count > documentCount * options.RankingTermMaxShare);
+        // A name the knowledge base has and English does not ("raimondo") says what the question is about as
+        // surely as the subject does.
+        var subjectless = !evidence.Exists(e => e.Rows.Count > documentCount * options.RankingTermMaxShare
+            || (e.Rows.Count > 0 && e.Term.Split(' ').Any(w => !englishWords.Contains(w) && !w.Any(char.IsDigit))));
         // Without the subject, an unknown word weighs more than the most telling known one: in "what's the
         // weather like in moscow", "weather" is the topic and "moscow" only where.
         var unknownFloor = subjectless
@@ -217,10 +222,16 @@ internal sealed class CandidateScorer(
         var documents = session.Index.Documents.Count;
         var expressions = terms.Select((t, i) => FtsQuery.AnyOf(t.Alternatives, prefixLast && i == terms.Count - 1)).ToList();
         var frequencies = expressions.Select(e => session.Match(e).Count).ToList();
-        var selective = expressions.Where((_, i) => frequencies[i] <= documents * options.RankingTermMaxShare).ToList();
+        // A word no document has cannot rank anything: "is kasp legit leaving" must still rank on "leaving".
+        var selective = expressions.Where((_, i) => frequencies[i] > 0 && frequencies[i] <= documents * options.RankingTermMaxShare).ToList();
+        if (selective.Count == 0 && frequencies.Any(f => f > 0))
+        {
+            selective.Add(expressions[frequencies.IndexOf(frequencies.Where(f => f > 0).Min())]);
+        }
+
         if (selective.Count == 0)
         {
-            selective.Add(expressions[frequencies.IndexOf(frequencies.Min())]);
+            selective.Add(expressions[0]);
         }
 
         return string.Join(" OR ", selective);

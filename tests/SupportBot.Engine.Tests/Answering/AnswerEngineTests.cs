@@ -361,6 +361,17 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     }
 
     [Fact]
+    public void Ask_NameOfTheKnowledgeBasesOwnWithUnknownWords_AnswersAboutTheName()
+    {
+        // No "kaspersky", and "position" and "hold" are unknown here; "raimondo", a name English does not have,
+        // says what the question is about as surely as the subject would.
+        var answer = real.Engine.Ask("What position does Gina Raimondo hold?");
+
+        Assert.Equal(AnswerKinds.Faq, answer.Kind);
+        Assert.Equal("gina-raimondo", answer.DocumentId);
+    }
+
+    [Fact]
     public void Ask_FirstSentenceNamesNothingOfTheDomain_AnswersTheSentenceThatDoes()
     {
         // "Who even made this call?" alone matches "call" somewhere; only the second sentence names the topic.

@@ -90,6 +90,16 @@ public sealed class SearchIndexTests(RealKnowledge real) : IClassFixture<RealKno
     }
 
     [Fact]
+    public void Search_UnknownWordBesideOnlyTheSubjectsWords_StillRanksOnThem()
+    {
+        // "legit" is in no document and "kaspersky", "leaving", "us" are in most: ranking on "legit" alone found nothing.
+        var results = real.Engine.Search("is kasp legit leaving the us", 3);
+
+        Assert.NotEmpty(results.Hits);
+        Assert.Equal("is-kaspersky-leaving", results.Hits[0].Id);
+    }
+
+    [Fact]
     public void Search_FreeOffer_RanksBestFirstWithoutRepeats()
     {
         var hits = real.Engine.Search("free offer", 10).Hits;
