@@ -85,7 +85,7 @@ public sealed class AnswerEngine : IDisposable
             var scored = new HashSet<string>(StringComparer.Ordinal);
             foreach (var reading in readings)
             {
-                var analyzed = _analyzer.Analyze(reading, word => session.Match(FtsQuery.AnyOf([word])).Count > 0);
+                var analyzed = Analyze(session, reading);
                 var last = reading == readings[^1];
                 // A shorter reading must still name a topic: "Which ones are those?" alone names nothing, while
                 // "what were those sanctions?" names one with its one telling word. Two readings that analyse
@@ -123,7 +123,7 @@ public sealed class AnswerEngine : IDisposable
 
         // "Thank you so much, you've been very patient": no pattern, nothing of the domain, but small talk all the same.
         if (answer is { Kind: AnswerKinds.Fallback, DocumentId: null } && _smallTalk.DetectByCues(trimmed) is { } cued
-            && !Index.Query(session => HasDomainWord(session, _analyzer.Analyze(trimmed, word => session.Match(FtsQuery.AnyOf([word])).Count > 0))))
+            && !Index.Query(session => HasDomainWord(session, Analyze(session, trimmed))))
         {
             return SmallTalk(question, normalized, cued);
         }
@@ -144,6 +144,10 @@ public sealed class AnswerEngine : IDisposable
     private static string ReadingKey(AnalyzedQuery analyzed) =>
         $"{analyzed.Kind}|{analyzed.AskedFor?.Text}|{string.Join('|', analyzed.Terms.Select(t => t.Text))}";
 
+    /// <summary>Analyses a text against this index: a word it matches in any form is known, never "corrected".</summary>
+    private AnalyzedQuery Analyze(SearchSession session, string text) =>
+        _analyzer.Analyze(text, word => session.Match(FtsQuery.AnyOf([word])).Count > 0);
+
     private bool NamesATopic(SearchSession session, AnalyzedQuery analyzed)
     {
         var content = analyzed.ContentTerms.ToList();
@@ -163,7 +167,7 @@ public sealed class AnswerEngine : IDisposable
         query = query.Length > _options.MaxQuestionLength ? query[.._options.MaxQuestionLength] : query;
         return Index.Query(session =>
         {
-            var analyzed = _analyzer.Analyze(query, word => session.Match(FtsQuery.AnyOf([word])).Count > 0);
+            var analyzed = Analyze(session, query);
             var scored = _scorer.Score(session, analyzed, Math.Max(top, Index.Options.Candidates), prefixLast, explain: true);
             var hits = scored.Take(top).Select(c => new SearchHit(
                 c.Document.Id, c.Document.Kind, c.Document.Title, session.Marks(c.FtsQuery, c.Hit.Row).Snippet, Math.Round(c.Score, 4),

@@ -118,23 +118,6 @@ public sealed partial class SmallTalkDetector
         intent.Patterns.Any(p => p.Length >= 4 && p[0] == word[0] && !p.Contains(' ', StringComparison.Ordinal)
             && EditDistance.OptimalStringAlignment(word, p, 1) <= 1));
 
-    private (SmallTalkIntent? Intent, int Length) LongestCueAt(string[] words, int start)
-    {
-        for (var n = Math.Min(_longestCue, words.Length - start); n >= 1; n--)
-        {
-            var phrase = string.Join(' ', words, start, n);
-            foreach (var intent in _intents)
-            {
-                if (intent.Cues.Contains(phrase, StringComparer.Ordinal))
-                {
-                    return (intent, n);
-                }
-            }
-        }
-
-        return (null, 0);
-    }
-
     /// <summary>
     /// "heyyy", "byeee", "thanksss", "cooool": letters stretched for tone. Squeezed back to one letter, else
     /// to two ("cool"), whichever is a word of some pattern; words no pattern has stay as typed.
@@ -159,14 +142,22 @@ public sealed partial class SmallTalkDetector
     [GeneratedRegex(@"([a-z])\1{2,}")]
     private static partial Regex Stretched();
 
-    private (SmallTalkIntent? Intent, int Length) LongestPatternAt(string[] words, int start)
+    private (SmallTalkIntent? Intent, int Length) LongestPatternAt(string[] words, int start) =>
+        LongestAt(words, start, _longestPattern, intent => intent.Patterns);
+
+    private (SmallTalkIntent? Intent, int Length) LongestCueAt(string[] words, int start) =>
+        LongestAt(words, start, _longestCue, intent => intent.Cues);
+
+    /// <summary>The intent with the longest of its phrases (patterns or cues) that starts at <paramref name="start"/>.</summary>
+    private (SmallTalkIntent? Intent, int Length) LongestAt(
+        string[] words, int start, int longest, Func<SmallTalkIntent, IReadOnlyList<string>> phrasesOf)
     {
-        for (var n = Math.Min(_longestPattern, words.Length - start); n >= 1; n--)
+        for (var n = Math.Min(longest, words.Length - start); n >= 1; n--)
         {
             var phrase = string.Join(' ', words, start, n);
             foreach (var intent in _intents)
             {
-                if (intent.Patterns.Contains(phrase, StringComparer.Ordinal))
+                if (phrasesOf(intent).Contains(phrase, StringComparer.Ordinal))
                 {
                     return (intent, n);
                 }
