@@ -313,6 +313,8 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [Theory]
     [InlineData("is kaspersky banned in australia")]
     [InlineData("can i still buy kaspersky in canada")]
+    [InlineData("did italy ban kaspersky")] // only a "Related:" link, page furniture, names Italy
+    [InlineData("is kaspersky banned in germany")]
     public void Ask_CountryTheSourcesNeverMention_FallsBackWithTheOtherCountriesGap(string question)
     {
         var answer = real.Engine.Ask(question);
@@ -369,6 +371,17 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
 
         Assert.Equal(AnswerKinds.Faq, answer.Kind);
         Assert.Equal("gina-raimondo", answer.DocumentId);
+    }
+
+    [Theory]
+    [InlineData("when was kaspersky first banned in the us")]
+    [InlineData("first kaspersky ban was when")]
+    public void Ask_FirstBan_AnswersTheFederalBanOf2017(string question)
+    {
+        var answer = real.Engine.Ask(question);
+
+        Assert.Equal(AnswerKinds.Faq, answer.Kind);
+        Assert.Contains("2017", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
