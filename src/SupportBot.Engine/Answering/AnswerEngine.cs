@@ -305,9 +305,14 @@ public sealed class AnswerEngine : IDisposable
     private bool HasDomainWord(SearchSession session, AnalyzedQuery analyzed) =>
         analyzed.ContentTerms.Any(t => t.Text.All(char.IsAsciiDigit) || IsDomainTerm(session, t));
 
+    /// <summary>
+    /// A phrase made only of stop words ("what do i do") is a way of asking, not a word of the domain, even in a
+    /// synonym group: "my screen keeps flashing, what do i do" is not about the knowledge base.
+    /// </summary>
     private bool IsDomainTerm(SearchSession session, QueryTerm term) =>
-        _synonyms.Lookup(term.Text) is not null
-        || session.Match(FtsQuery.InColumns(FtsQuery.TagsColumn, FtsQuery.AnyOf(term.Alternatives))).Count > 0;
+        !term.Text.Split(' ').All(StopWords.IsStop)
+        && (_synonyms.Lookup(term.Text) is not null
+            || session.Match(FtsQuery.InColumns(FtsQuery.TagsColumn, FtsQuery.AnyOf(term.Alternatives))).Count > 0);
 
     /// <summary>
     /// Whether every topic word of a plain question (not "why", "when"…) is one most documents share: the
