@@ -49,6 +49,9 @@ public static partial class TextNormalizer
         s = ApostropheLess().Replace(s, "$1");
         s = Dates(s);
         s = ChatShorthand().Replace(s, m => Shorthand[m.Value]);
+        // "i was told kaspersky is leaving", "my nephew told me it's banned": hearsay, like "i heard", not a
+        // question about what customers were told.
+        s = ToldByHearsay().Replace(s, "i heard");
         s = s.Replace("%", " percent ", StringComparison.Ordinal).Replace("&", " and ", StringComparison.Ordinal);
         return CollapseToWords(s);
     }
@@ -167,6 +170,9 @@ public static partial class TextNormalizer
 
     [GeneratedRegex(@"\b(ppl|govt|gov|bc|cuz|pls|plz|u|ur|r|thx|ty|yrs|yr|abt|w|wks|msg|info|b4|2day|tmrw|wen|wat|wut|y|hw|cust|arent|isnt|wasnt|werent|dont|doesnt|didnt|cant|wont|wouldnt|couldnt|shouldnt|havent|hasnt|hadnt|aint|youre|theyre|ive)\b")]
     private static partial Regex ChatShorthand();
+
+    [GeneratedRegex(@"\b(?:(?:i|we) (?:was|were|got|get|have been|had been|been) told|(?:someone|somebody|people|a friend|my \w+) told (?:me|us))\b")]
+    private static partial Regex ToldByHearsay();
 
     [GeneratedRegex(@"\b(?:[a-z]\.){2,}")]
     private static partial Regex Abbreviations();

@@ -119,7 +119,7 @@ public sealed partial class SmallTalkDetector
             && EditDistance.OptimalStringAlignment(word, p, 1) <= 1));
 
     /// <summary>
-    /// "heyyy", "byeee", "thanksss", "cooool": letters stretched for tone. Squeezed back to one letter, else
+    /// "hii", "heyyy", "byeee", "thanksss", "cooool": letters stretched for tone. Squeezed back to one letter, else
     /// to two ("cool"), whichever is a word of some pattern; words no pattern has stay as typed.
     /// </summary>
     private string Unstretched(string word)
@@ -139,7 +139,7 @@ public sealed partial class SmallTalkDetector
         return _patternWords.Contains(twice) ? twice : word;
     }
 
-    [GeneratedRegex(@"([a-z])\1{2,}")]
+    [GeneratedRegex(@"([a-z])\1+")]
     private static partial Regex Stretched();
 
     private (SmallTalkIntent? Intent, int Length) LongestPatternAt(string[] words, int start) =>

@@ -139,6 +139,9 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [InlineData("ok talk to you later", "goodbye")]
     [InlineData("hlp", "help")]
     [InlineData("thnks", "thanks")]
+    [InlineData("hii", "greeting")]
+    [InlineData("goodnight", "goodbye")]
+    [InlineData("Thank you, that makes me feel a lot better.", "thanks")]
     public void Ask_SmallTalkInTheCustomersOwnWords_IsRecognisedByItsCues(string question, string intent)
     {
         var answer = real.Engine.Ask(question);
