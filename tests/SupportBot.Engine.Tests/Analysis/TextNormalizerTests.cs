@@ -56,6 +56,7 @@ public sealed class TextNormalizerTests
     [InlineData("I was told Kaspersky is leaving", "i heard kaspersky is leaving")]
     [InlineData("my nephew told me it is banned", "i heard it is banned")]
     [InlineData("what were customers told", "what were customers told")]
+    [InlineData("whn do i hav to switch", "when do i have to switch")]
     public void Normalize_Input_GivesExactForm(string input, string expected)
     {
         Assert.Equal(expected, TextNormalizer.Normalize(input));
