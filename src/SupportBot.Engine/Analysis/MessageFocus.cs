@@ -10,6 +10,12 @@ namespace SupportBot.Engine.Analysis;
 /// </summary>
 public static partial class MessageFocus
 {
+    /// <summary>"are those affected", "is that allowed": a demonstrative after one of these is the subject, not a noun's.</summary>
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "should", "has", "have", "had",
+    };
+
     private static readonly HashSet<string> QuestionOpeners = new(StringComparer.Ordinal)
     {
         "what", "when", "why", "who", "which", "where", "how", "is", "are", "was", "were", "do", "does", "did",
@@ -83,7 +89,7 @@ public static partial class MessageFocus
 
     /// <summary>
     /// Whether a clause leans on what came before: "they", "them", or "that"/"this"/"those"/"these"
-    /// standing alone ("is that true"), not before a noun ("those sanctions").
+    /// standing alone ("is that true") or as the subject ("are those affected"), not before a noun ("those sanctions").
     /// </summary>
     private static bool RefersBack(string clause)
     {
@@ -92,7 +98,8 @@ public static partial class MessageFocus
         {
             // "it" is left out: here it is nearly always Kaspersky or the ban ("why was it banned").
             if (words[i] is "they" or "them" or "he" or "she"
-                || (words[i] is "that" or "this" or "those" or "these" && (i + 1 == words.Length || StopWords.IsStop(words[i + 1]))))
+                || (words[i] is "that" or "this" or "those" or "these"
+                    && (i + 1 == words.Length || StopWords.IsStop(words[i + 1]) || (i > 0 && Auxiliaries.Contains(words[i - 1])))))
             {
                 return true;
             }

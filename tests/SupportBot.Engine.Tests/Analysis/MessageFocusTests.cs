@@ -59,6 +59,7 @@ public sealed class MessageFocusTests
     [Theory]
     [InlineData("the sanctioned kaspersky people, where are they based", "where are they based")]
     [InlineData("My husband says Kaspersky worked for the government. Is that true?", "Is that true?")]
+    [InlineData("Our company uses Kaspersky threat intelligence feeds. Are those affected by the ban?", "Are those affected by the ban?")]
     public void Readings_QuestionPointingBack_IsNeverReadAlone(string message, string leaning)
     {
         Assert.DoesNotContain(leaning, MessageFocus.Readings(message, Pleasantry));
