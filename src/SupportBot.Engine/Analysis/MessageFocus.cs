@@ -10,7 +10,10 @@ namespace SupportBot.Engine.Analysis;
 /// </summary>
 public static partial class MessageFocus
 {
-    /// <summary>"are those affected", "is that allowed": a demonstrative after one of these is the subject, not a noun's.</summary>
+    /// <summary>
+    /// "are those affected", "is that allowed": a demonstrative right after one of these opening a question is its
+    /// subject ("what were those sanctions" asks about a noun).
+    /// </summary>
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
     {
         "is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "should", "has", "have", "had",
@@ -99,7 +102,7 @@ public static partial class MessageFocus
             // "it" is left out: here it is nearly always Kaspersky or the ban ("why was it banned").
             if (words[i] is "they" or "them" or "he" or "she"
                 || (words[i] is "that" or "this" or "those" or "these"
-                    && (i + 1 == words.Length || StopWords.IsStop(words[i + 1]) || (i > 0 && Auxiliaries.Contains(words[i - 1])))))
+                    && (i + 1 == words.Length || StopWords.IsStop(words[i + 1]) || (i == 1 && Auxiliaries.Contains(words[0])))))
             {
                 return true;
             }
