@@ -20,6 +20,9 @@ public sealed partial class SmallTalkDetector
         "madam", "man", "lol", "haha", "really",
     };
 
+    /// <summary>The intents that are courtesies rather than requests ("help", "who are you").</summary>
+    private static readonly HashSet<string> Pleasantries = new(StringComparer.Ordinal) { "greeting", "thanks", "goodbye" };
+
     private readonly IReadOnlyList<SmallTalkIntent> _intents;
     private readonly int _longestPattern;
     private readonly HashSet<string> _patternWords;
@@ -83,7 +86,9 @@ public sealed partial class SmallTalkDetector
         SmallTalkIntent? last = null;
         var otherWords = 0;
         var allWords = new List<string>();
-        foreach (var sentence in MessageFocus.Sentences(message))
+        var sentences = MessageFocus.Sentences(message);
+        var everySentenceIsAPleasantry = sentences.Count >= 2;
+        foreach (var sentence in sentences)
         {
             var words = TextNormalizer.Words(TextNormalizer.Normalize(sentence)).Select(Unstretched).ToArray();
             allWords.AddRange(words);
@@ -107,9 +112,12 @@ public sealed partial class SmallTalkDetector
             }
 
             last = cue ?? last;
+            everySentenceIsAPleasantry &= cue is not null && Pleasantries.Contains(cue.Name);
         }
 
-        return last is not null && otherWords <= _maxOtherWords ? last
+        // A thank-you note of several sentences ("Thank you for your patience. I really appreciate the clear
+        // explanations. Have a great day!") has many words of its own, each sentence a pleasantry all the same.
+        return last is not null && (otherWords <= _maxOtherWords || everySentenceIsAPleasantry) ? last
             : allWords.Count == 1 ? OneLetterFromAPattern(allWords[0])
             : null;
     }

@@ -142,6 +142,7 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [InlineData("hii", "greeting")]
     [InlineData("goodnight", "goodbye")]
     [InlineData("Thank you, that makes me feel a lot better.", "thanks")]
+    [InlineData("Thank you for your patience. I really appreciate the clear explanations. Have a wonderful evening!", "goodbye")]
     public void Ask_SmallTalkInTheCustomersOwnWords_IsRecognisedByItsCues(string question, string intent)
     {
         var answer = real.Engine.Ask(question);
@@ -155,6 +156,7 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [InlineData("translate hello into spanish")] // a request of its own around the cue
     [InlineData("How do I cook rice? thanks")] // a question with no cue of its own
     [InlineData("can you help me fix my printer")]
+    [InlineData("I need help fixing my printer")]
     public void Ask_SmallTalkCueAroundAnOutOfScopeRequest_FallsBack(string question)
     {
         Assert.Equal(AnswerKinds.Fallback, real.Engine.Ask(question).Kind);
