@@ -75,6 +75,14 @@ public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spellin
                 continue;
             }
 
+            // "winddown", "layoff" run together: a phrase of the synonym groups typed as one word.
+            if (!spelling.IsKnown(word) && synonyms.Lookup(word) is null && !indexHasWord(word) && RunTogether(word) is { } split)
+            {
+                terms.Add(new QueryTerm(split, synonyms.Lookup(split)!, TermRole.Content, word));
+                askedFor = afterWhich ? terms[^1] : askedFor;
+                continue;
+            }
+
             string? correctedFrom = null;
             if (!spelling.IsKnown(word) && synonyms.Lookup(word) is null && !indexHasWord(word)
                 && spelling.Correct(word) is { } correction)
@@ -114,6 +122,20 @@ public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spellin
             && synonyms.Lookup(next) is null
             && !indexHasWord(next)
             && spelling.Correct(next) is null;
+    }
+
+    private string? RunTogether(string word)
+    {
+        for (var i = 2; i <= word.Length - 2; i++)
+        {
+            var phrase = $"{word[..i]} {word[i..]}";
+            if (synonyms.Lookup(phrase) is not null)
+            {
+                return phrase;
+            }
+        }
+
+        return null;
     }
 
     private bool IsLaterYear(string word) =>

@@ -47,7 +47,7 @@ public sealed class SpellingCorrector
 
         if (word.Length < _options.MinLength)
         {
-            return ShortSearch(word);
+            return ShortSearch(word) ?? Completion(word);
         }
 
         var maxDistance = word.Length >= _options.TwoEditsMinLength ? 2 : 1;
@@ -71,6 +71,31 @@ public sealed class SpellingCorrector
             if (distance < bestDistance || (distance == bestDistance && frequency > bestFrequency))
             {
                 (best, bestDistance, bestFrequency) = (candidate, distance, frequency);
+            }
+        }
+
+        return best ?? Completion(word);
+    }
+
+    /// <summary>
+    /// A word cut short ("migr", "announc") is the most frequent domain word it begins, when it is long enough
+    /// to tell ("bann" is not cut from anything else).
+    /// </summary>
+    private string? Completion(string word)
+    {
+        if (_options.CompletionMinLength <= 0 || word.Length < _options.CompletionMinLength)
+        {
+            return null;
+        }
+
+        string? best = null;
+        var bestFrequency = 0;
+        foreach (var candidate in _domainWords)
+        {
+            if (candidate.Length > word.Length && candidate.StartsWith(word, StringComparison.Ordinal)
+                && _frequency.GetValueOrDefault(candidate) is var frequency && (best is null || frequency > bestFrequency))
+            {
+                (best, bestFrequency) = (candidate, frequency);
             }
         }
 
@@ -120,4 +145,10 @@ public sealed class SpellingOptions
     /// one edit away ("bannd", "offr"). 0 turns it off. Default 4.
     /// </summary>
     public int ShortMinLength { get; set; } = 4;
+
+    /// <summary>
+    /// A word at least this long that the knowledge base lacks may be the start of a domain word, cut short
+    /// ("migr" → "migration"). 0 turns it off. Default 4.
+    /// </summary>
+    public int CompletionMinLength { get; set; } = 4;
 }

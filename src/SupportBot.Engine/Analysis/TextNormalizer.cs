@@ -30,7 +30,7 @@ public static partial class TextNormalizer
         ["msg"] = "message", ["info"] = "information", ["b4"] = "before", ["2day"] = "today", ["tmrw"] = "tomorrow",
         ["wen"] = "when", ["wat"] = "what", ["wut"] = "what", ["y"] = "why", ["hw"] = "how", ["cust"] = "customer",
         ["whn"] = "when", ["wht"] = "what", ["hav"] = "have", ["hv"] = "have", ["shud"] = "should", ["shld"] = "should",
-        ["cud"] = "could", ["wud"] = "would", ["thru"] = "through", ["cx"] = "customer",
+        ["cud"] = "could", ["wud"] = "would", ["thru"] = "through", ["cx"] = "customer", ["dt"] = "date",
         // Negations typed without the apostrophe: "not" must survive, or "arent banned" reads as "banned".
         ["arent"] = "are not", ["isnt"] = "is not", ["wasnt"] = "was not", ["werent"] = "were not", ["dont"] = "do not",
         ["doesnt"] = "does not", ["didnt"] = "did not", ["cant"] = "can not", ["wont"] = "will not", ["wouldnt"] = "would not",
@@ -170,7 +170,7 @@ public static partial class TextNormalizer
     [GeneratedRegex(@"\b(what|that|how|where|who|when|there|it|here)s\b")]
     private static partial Regex ApostropheLess();
 
-    [GeneratedRegex(@"\b(ppl|govt|gov|bc|cuz|pls|plz|u|ur|r|thx|ty|yrs|yr|abt|w|wks|msg|info|b4|2day|tmrw|wen|wat|wut|y|hw|cust|whn|wht|hav|hv|shud|shld|cud|wud|thru|cx|arent|isnt|wasnt|werent|dont|doesnt|didnt|cant|wont|wouldnt|couldnt|shouldnt|havent|hasnt|hadnt|aint|youre|theyre|ive)\b")]
+    [GeneratedRegex(@"\b(ppl|govt|gov|bc|cuz|pls|plz|u|ur|r|thx|ty|yrs|yr|abt|w|wks|msg|info|b4|2day|tmrw|wen|wat|wut|y|hw|cust|whn|wht|hav|hv|shud|shld|cud|wud|thru|cx|dt|arent|isnt|wasnt|werent|dont|doesnt|didnt|cant|wont|wouldnt|couldnt|shouldnt|havent|hasnt|hadnt|aint|youre|theyre|ive)\b")]
     private static partial Regex ChatShorthand();
 
     [GeneratedRegex(@"\b(?:(?:i|we) (?:was|were|got|get|have been|had been|been) told|(?:someone|somebody|people|a friend|my \w+) told (?:me|us))\b")]

@@ -21,6 +21,18 @@ public sealed class QueryAnalyzerTests(RealKnowledge real) : IClassFixture<RealK
         Assert.Contains("signatures", updates.Alternatives);
     }
 
+    [Theory]
+    [InlineData("kaspersky winddown start", "winddown", "wind down")]
+    [InlineData("when was the pullout", "pullout", "pull out")]
+    public void Analyze_SynonymPhraseRunTogether_IsReadAsThePhrase(string question, string typed, string phrase)
+    {
+        var query = Analyze(question);
+
+        var term = Assert.Single(query.Terms, t => t.Text == phrase);
+        Assert.Equal(typed, term.CorrectedFrom);
+        Assert.DoesNotContain(query.Terms, t => t.Text == typed);
+    }
+
     [Fact]
     public void Analyze_LongestSynonymPhrase_WinsOverItsPrefix()
     {

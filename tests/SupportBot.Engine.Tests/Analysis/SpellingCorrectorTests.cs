@@ -153,6 +153,26 @@ public sealed class SpellingCorrectorTests(RealKnowledge real) : IClassFixture<R
         Assert.DoesNotContain(answer.Corrections, c => c.StartsWith("status", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("migr", "migrate")] // the group's most frequent word it begins
+    [InlineData("announc", "announced")]
+    public void Correct_DomainWordCutShort_IsCompleted(string typed, string expected)
+    {
+        var corrector = new SpellingCorrector(
+            ["migrate", "migrate", "migration", "announced", "announced", "announcement"], new SpellingOptions(),
+            domainWords: new HashSet<string> { "migrate", "migration", "announced", "announcement" });
+
+        Assert.Equal(expected, corrector.Correct(typed));
+    }
+
+    [Fact]
+    public void Correct_CutShortBelowTheCompletionLength_GivesNull()
+    {
+        var corrector = new SpellingCorrector(["migrate"], new SpellingOptions(), domainWords: new HashSet<string> { "migrate" });
+
+        Assert.Null(corrector.Correct("mig"));
+    }
+
     private static readonly HashSet<string> Domain = ["banned", "offer", "price"];
     private static readonly HashSet<string> Everyday = ["rice", "price", "offer"];
 

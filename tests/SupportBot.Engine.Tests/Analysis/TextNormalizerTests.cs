@@ -57,6 +57,7 @@ public sealed class TextNormalizerTests
     [InlineData("my nephew told me it is banned", "i heard it is banned")]
     [InlineData("what were customers told", "what were customers told")]
     [InlineData("whn do i hav to switch", "when do i have to switch")]
+    [InlineData("winddown start dt", "winddown start date")]
     public void Normalize_Input_GivesExactForm(string input, string expected)
     {
         Assert.Equal(expected, TextNormalizer.Normalize(input));
