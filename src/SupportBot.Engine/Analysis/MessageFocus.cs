@@ -72,6 +72,29 @@ public static partial class MessageFocus
     }
 
     /// <summary>
+    /// The clauses of a message that each ask a question of their own ("why was it banned and when did it
+    /// start"), in order; empty when the message asks fewer than two.
+    /// </summary>
+    /// <param name="message">The customer's text.</param>
+    /// <param name="isSmallTalk">Whether a normalised sentence is only a pleasantry.</param>
+    public static IReadOnlyList<string> AskingClauses(string message, Func<string, bool> isSmallTalk)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(isSmallTalk);
+        if (!SentenceBreak().IsMatch(message) && !ClauseBreak().IsMatch(message))
+        {
+            return [];
+        }
+
+        var asking = Sentences(message)
+            .Where(s => !isSmallTalk(TextNormalizer.Normalize(s)))
+            .SelectMany(Clauses)
+            .Where(c => IsQuestion(c) && !RefersBack(c))
+            .ToList();
+        return asking.Count >= 2 ? asking : [];
+    }
+
+    /// <summary>
     /// The first pleasantry of a message that asks nothing ("Hello! I'm writing a report for school."), or
     /// null when the message has no pleasantry or asks a question.
     /// </summary>

@@ -42,6 +42,12 @@ public sealed record Answer
     /// <summary>The FAQ or passage answered with, when there is one.</summary>
     public string? DocumentId { get; init; }
 
+    /// <summary>
+    /// Further FAQ entries answered in the same reply, when the message asked several things ("why was it banned
+    /// and when did it start"): <see cref="Text"/> is each entry's answer in turn, <see cref="DocumentId"/>'s first.
+    /// </summary>
+    public IReadOnlyList<string> AlsoAnswered { get; init; } = [];
+
     /// <summary>The answer text with matched words between <see cref="Indexing.SearchIndex.MarkStart"/>/<see cref="Indexing.SearchIndex.MarkEnd"/>.</summary>
     public string? HighlightedText { get; init; }
 

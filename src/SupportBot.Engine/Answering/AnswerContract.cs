@@ -11,7 +11,8 @@ public sealed record SourceContract(
 
 /// <summary>
 /// The answer as one line of <c>ask --jsonl</c> and the body of <c>POST /api/ask</c>:
-/// question, kind, answer (plain text), confidence, sources, followUps, plus the id and intent as extras.
+/// question, kind, answer (plain text), confidence, sources, followUps, plus the id, the further ids answered in
+/// the same reply, the intent and the hand-off as extras.
 /// </summary>
 public sealed record AnswerContract(
     [property: JsonPropertyName("question")] string Question,
@@ -22,7 +23,8 @@ public sealed record AnswerContract(
     [property: JsonPropertyName("followUps")] IReadOnlyList<string> FollowUps,
     [property: JsonPropertyName("id")] string? Id,
     [property: JsonPropertyName("intent")] string? Intent,
-    [property: JsonPropertyName("handoff")] bool Handoff)
+    [property: JsonPropertyName("handoff")] bool Handoff,
+    [property: JsonPropertyName("alsoAnswered")] IReadOnlyList<string> AlsoAnswered)
 {
     /// <summary>Compact, nulls kept (url is null when unknown), no HTML escaping beyond JSON's own.</summary>
     public static readonly JsonSerializerOptions JsonOptions = new()
@@ -43,6 +45,7 @@ public sealed record AnswerContract(
             answer.FollowUps.Select(f => f.Question).ToList(),
             answer.DocumentId,
             answer.Intent,
-            answer.OffersHandoff);
+            answer.OffersHandoff,
+            answer.AlsoAnswered);
     }
 }

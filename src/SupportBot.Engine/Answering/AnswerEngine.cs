@@ -78,6 +78,12 @@ public sealed class AnswerEngine : IDisposable
 
         var answer = Index.Query(session =>
         {
+            // "why was it banned and when did it start": each question the engine is sure of gets its answer.
+            if (AnswerEachQuestion(session, question, trimmed) is { } answers)
+            {
+                return answers;
+            }
+
             // Answer the most focused reading of the message that the engine is sure of (see MessageFocus);
             // when none is, the one it is surest of.
             (AnalyzedQuery Analyzed, List<ScoredCandidate> Candidates)? best = null;
@@ -129,6 +135,59 @@ public sealed class AnswerEngine : IDisposable
         }
 
         return answer;
+    }
+
+    /// <summary>
+    /// The answers to a message that asks two or more different things the engine is sure of, as one answer
+    /// (the first's id; every text, source and correction), or null when it asks fewer.
+    /// </summary>
+    private Answer? AnswerEachQuestion(SearchSession session, string question, string message)
+    {
+        if (_options.MaxAnswersPerMessage < 2)
+        {
+            return null;
+        }
+
+        var clauses = MessageFocus.AskingClauses(message, sentence => _smallTalk.Detect(sentence) is not null);
+        var answers = new List<Answer>();
+        foreach (var clause in clauses)
+        {
+            var analyzed = Analyze(session, clause);
+            if (!NamesATopic(session, analyzed) || !NamesTheDomain(session, analyzed))
+            {
+                continue;
+            }
+
+            var candidates = _scorer.Score(session, analyzed, Index.Options.Candidates);
+            if (candidates.Count == 0 || candidates[0].Confidence < _options.FaqThreshold)
+            {
+                continue;
+            }
+
+            if (Decide(session, question, analyzed, candidates, namesTheDomain: true) is { Kind: AnswerKinds.Faq } answer
+                && !answers.Exists(a => a.DocumentId == answer.DocumentId))
+            {
+                answers.Add(answer);
+            }
+        }
+
+        if (answers.Count < 2)
+        {
+            return null;
+        }
+
+        var given = answers.Take(_options.MaxAnswersPerMessage).ToList();
+        var ids = given.Select(a => a.DocumentId).ToHashSet(StringComparer.Ordinal);
+        return given[0] with
+        {
+            Text = string.Join("\n\n", given.Select(a => a.Text)),
+            HighlightedText = string.Join("\n\n", given.Select(a => a.HighlightedText ?? a.Text)),
+            Confidence = given.Min(a => a.Confidence),
+            AlsoAnswered = given.Skip(1).Select(a => a.DocumentId!).ToList(),
+            Sources = given.SelectMany(a => a.Sources).Distinct().ToList(),
+            FollowUps = given.SelectMany(a => a.FollowUps).Where(f => !ids.Contains(f.Id)).DistinctBy(f => f.Id).Take(_options.Suggestions).ToList(),
+            Corrections = given.SelectMany(a => a.Corrections).Distinct().ToList(),
+        };
     }
 
     private Answer SmallTalk(string question, string normalized, SmallTalkIntent intent) => new()

@@ -143,6 +143,12 @@ public sealed class AnswerEngineOptions
     /// </summary>
     public int SmallTalkCueMaxOtherWords { get; set; } = 1;
 
+    /// <summary>
+    /// Most questions of one message answered together ("why was it banned and when did it start"); 1 answers
+    /// only the one the engine is surest of. Default 2.
+    /// </summary>
+    public int MaxAnswersPerMessage { get; set; } = 2;
+
     /// <summary>Follow-up or closest-topic suggestions offered. Default 3.</summary>
     public int Suggestions { get; set; } = 3;
 

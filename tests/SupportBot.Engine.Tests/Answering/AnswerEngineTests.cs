@@ -391,6 +391,33 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     }
 
     [Fact]
+    public void Ask_TwoQuestionsInOneMessage_AnswersBoth()
+    {
+        var answer = real.Engine.Ask("why was kaspersky banned and when did the updates stop?");
+
+        AssertValid(answer, "why was kaspersky banned and when did the updates stop?");
+        Assert.Equal(AnswerKinds.Faq, answer.Kind);
+        Assert.Contains("Russia", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("September 29, 2024", answer.Text, StringComparison.Ordinal);
+        Assert.Single(answer.AlsoAnswered);
+        Assert.NotEqual(answer.DocumentId, answer.AlsoAnswered[0]);
+        Assert.Equal(answer.Sources.Distinct().Count(), answer.Sources.Count);
+    }
+
+    [Fact]
+    public void Ask_TwoQuestionsWithOneAnswersOnlyAllowed_AnswersTheSurest()
+    {
+        using var engine = new AnswerEngine(
+            real.Knowledge, new AnswerEngineOptions { MaxAnswersPerMessage = 1 }, new SearchIndexOptions(), new SpellingOptions());
+
+        var answer = engine.Ask("why was kaspersky banned and when did the updates stop?");
+
+        Assert.Equal(AnswerKinds.Faq, answer.Kind);
+        Assert.Empty(answer.AlsoAnswered);
+        Assert.Equal(real.Knowledge.FaqsById[answer.DocumentId!].Answer, answer.Text);
+    }
+
+    [Fact]
     public void Ask_FirstSentenceNamesNothingOfTheDomain_AnswersTheSentenceThatDoes()
     {
         // "Who even made this call?" alone matches "call" somewhere; only the second sentence names the topic.
@@ -491,7 +518,9 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
         switch (answer.Kind)
         {
             case AnswerKinds.Faq:
-                Assert.Equal(knowledge.FaqsById[answer.DocumentId!].Answer, answer.Text);
+                Assert.Equal(
+                    string.Join("\n\n", answer.AlsoAnswered.Prepend(answer.DocumentId!).Select(id => knowledge.FaqsById[id].Answer)),
+                    answer.Text);
                 Assert.NotEmpty(answer.Sources);
                 Assert.False(answer.OffersHandoff);
                 break;
