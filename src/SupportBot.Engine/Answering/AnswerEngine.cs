@@ -79,7 +79,9 @@ public sealed class AnswerEngine : IDisposable
         var answer = Index.Query(session =>
         {
             // "why was it banned and when did it start": each question the engine is sure of gets its answer.
-            if (AnswerEachQuestion(session, question, trimmed) is { } answers)
+            // Clauses scored for that are not scored again as readings below.
+            var clauseScores = new Dictionary<string, (AnalyzedQuery Analyzed, List<ScoredCandidate> Candidates)>(StringComparer.Ordinal);
+            if (AnswerEachQuestion(session, question, trimmed, clauseScores) is { } answers)
             {
                 return answers;
             }
@@ -91,7 +93,8 @@ public sealed class AnswerEngine : IDisposable
             var scored = new HashSet<string>(StringComparer.Ordinal);
             foreach (var reading in readings)
             {
-                var analyzed = Analyze(session, reading);
+                var known = clauseScores.TryGetValue(reading, out var clause);
+                var analyzed = known ? clause.Analyzed : Analyze(session, reading);
                 var last = reading == readings[^1];
                 // A shorter reading must still name a topic: "Which ones are those?" alone names nothing, while
                 // "what were those sanctions?" names one with its one telling word. Two readings that analyse
@@ -102,7 +105,8 @@ public sealed class AnswerEngine : IDisposable
                     continue;
                 }
 
-                var candidates = analyzed.ContentTerms.Any() ? _scorer.Score(session, analyzed, Index.Options.Candidates) : [];
+                var candidates = known ? clause.Candidates
+                    : analyzed.ContentTerms.Any() ? _scorer.Score(session, analyzed, Index.Options.Candidates) : [];
                 if (best is null || TopConfidence(candidates) > TopConfidence(best.Value.Candidates))
                 {
                     best = (analyzed, candidates);
@@ -141,7 +145,12 @@ public sealed class AnswerEngine : IDisposable
     /// The answers to a message that asks two or more different things the engine is sure of, as one answer
     /// (the first's id; every text, source and correction), or null when it asks fewer.
     /// </summary>
-    private Answer? AnswerEachQuestion(SearchSession session, string question, string message)
+    /// <param name="session">The index session to query.</param>
+    /// <param name="question">The customer's text, as the answer reports it.</param>
+    /// <param name="message">The text to read.</param>
+    /// <param name="scores">Filled with each clause's analysis and candidates, for the readings to reuse.</param>
+    private Answer? AnswerEachQuestion(
+        SearchSession session, string question, string message, Dictionary<string, (AnalyzedQuery Analyzed, List<ScoredCandidate> Candidates)> scores)
     {
         if (_options.MaxAnswersPerMessage < 2)
         {
@@ -159,6 +168,7 @@ public sealed class AnswerEngine : IDisposable
             }
 
             var candidates = _scorer.Score(session, analyzed, Index.Options.Candidates);
+            scores[clause] = (analyzed, candidates);
             if (candidates.Count == 0 || candidates[0].Confidence < _options.FaqThreshold)
             {
                 continue;
