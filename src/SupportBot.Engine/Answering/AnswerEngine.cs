@@ -213,19 +213,6 @@ public sealed class AnswerEngine : IDisposable
     private static string ReadingKey(AnalyzedQuery analyzed) =>
         $"{analyzed.Kind}|{analyzed.AskedFor?.Text}|{string.Join('|', analyzed.Terms.Select(t => t.Text))}";
 
-    /// <summary>
-    /// The matched words of one document marked. Only the alternatives that document has go into the query:
-    /// FTS5's highlight() costs by the length of the query, and a synonym group is long ("leaving": 30 forms).
-    /// </summary>
-    private static IndexMarks MarksFor(SearchSession session, AnalyzedQuery analyzed, int row)
-    {
-        var present = analyzed.Terms.SelectMany(t => t.Alternatives)
-            .Distinct(StringComparer.Ordinal)
-            .Where(a => session.Match(FtsQuery.AnyOf([a])).Contains(row))
-            .ToList();
-        return session.Marks(present.Count > 0 ? FtsQuery.AnyOf(present) : FtsQuery.AnyTerm(analyzed.Terms), row);
-    }
-
     /// <summary>Analyses a text against this index: a word it matches in any form is known, never "corrected".</summary>
     private AnalyzedQuery Analyze(SearchSession session, string text) =>
         _analyzer.Analyze(text, word => session.Match(FtsQuery.AnyOf([word])).Count > 0);
@@ -276,7 +263,7 @@ public sealed class AnswerEngine : IDisposable
             var overview = Knowledge.FaqsById[overviewId];
             var row = _rowOf[overviewId];
             var scored = candidates.Find(c => c.Document.Id == overviewId);
-            var marks = MarksFor(session, analyzed, row);
+            var marks = session.Marks(scored?.FtsQuery ?? FtsQuery.AnyTerm(analyzed.ContentTerms), row);
             return FaqAnswer(question, analyzed, scored?.Confidence ?? TopConfidence(candidates), overview, marks);
         }
 
@@ -335,7 +322,7 @@ public sealed class AnswerEngine : IDisposable
                 return Clarify(question, analyzed, chosen, runnerUp);
             }
 
-            return FaqAnswer(question, analyzed, chosen.Confidence, faq, MarksFor(session, analyzed, chosen.Hit.Row));
+            return FaqAnswer(question, analyzed, chosen.Confidence, faq, session.Marks(chosen.FtsQuery, chosen.Hit.Row));
         }
 
         var passage = Knowledge.PassagesById[chosen.Document.Id];
@@ -345,7 +332,7 @@ public sealed class AnswerEngine : IDisposable
             Question = question,
             Kind = AnswerKinds.Passage,
             Text = passage.Text,
-            HighlightedText = MarksFor(session, analyzed, chosen.Hit.Row).HighlightedText,
+            HighlightedText = session.Marks(chosen.FtsQuery, chosen.Hit.Row).HighlightedText,
             Confidence = Math.Round(chosen.Confidence, 4),
             DocumentId = passage.Id,
             Sources = [new AnswerSource(article.Title, article.Url, passage.Text, passage.Id)],
