@@ -78,8 +78,8 @@ public sealed class SpellingCorrector
     }
 
     /// <summary>
-    /// A word cut short ("migr", "announc") is the most frequent domain word it begins, when it is long enough
-    /// to tell ("bann" is not cut from anything else).
+    /// A word cut short ("migr", "announc") is the most frequent domain word it begins, when it is at least
+    /// <see cref="SpellingOptions.CompletionMinLength"/> letters long ("mig" could begin too much).
     /// </summary>
     private string? Completion(string word)
     {
@@ -88,18 +88,7 @@ public sealed class SpellingCorrector
             return null;
         }
 
-        string? best = null;
-        var bestFrequency = 0;
-        foreach (var candidate in _domainWords)
-        {
-            if (candidate.Length > word.Length && candidate.StartsWith(word, StringComparison.Ordinal)
-                && _frequency.GetValueOrDefault(candidate) is var frequency && (best is null || frequency > bestFrequency))
-            {
-                (best, bestFrequency) = (candidate, frequency);
-            }
-        }
-
-        return best;
+        return MostFrequentDomainWord(candidate => candidate.Length > word.Length && candidate.StartsWith(word, StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -113,15 +102,19 @@ public sealed class SpellingCorrector
             return null;
         }
 
+        return MostFrequentDomainWord(candidate => candidate[0] == word[0]
+            && Math.Abs(candidate.Length - word.Length) <= 1
+            && EditDistance.OptimalStringAlignment(word, candidate, 1) <= 1);
+    }
+
+    /// <summary>The domain word the knowledge base uses most of those that fit, or null.</summary>
+    private string? MostFrequentDomainWord(Func<string, bool> fits)
+    {
         string? best = null;
         var bestFrequency = 0;
         foreach (var candidate in _domainWords)
         {
-            if (candidate[0] == word[0]
-                && Math.Abs(candidate.Length - word.Length) <= 1
-                && EditDistance.OptimalStringAlignment(word, candidate, 1) <= 1
-                && _frequency.GetValueOrDefault(candidate) is var frequency
-                && (best is null || frequency > bestFrequency))
+            if (fits(candidate) && _frequency.GetValueOrDefault(candidate) is var frequency && (best is null || frequency > bestFrequency))
             {
                 (best, bestFrequency) = (candidate, frequency);
             }
