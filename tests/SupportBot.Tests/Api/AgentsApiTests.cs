@@ -7,7 +7,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Api;
 
 /// <summary>The agents' JSON API on the real host: /api/ask and /api/search, and every kind of bad input.</summary>
-public sealed class AgentsApiTests(AgentsApiTests.HostFixture fixture) : IClassFixture<AgentsApiTests.HostFixture>
+public sealed class AgentsApiTests(DefaultHostFixture fixture) : IClassFixture<DefaultHostFixture>
 {
     private readonly BotHost _host = fixture.Host;
 
@@ -194,19 +194,5 @@ public sealed class AgentsApiTests(AgentsApiTests.HostFixture fixture) : IClassF
         Assert.Equal((int)status, problem["status"]!.GetValue<int>());
         Assert.False(string.IsNullOrWhiteSpace(problem["title"]!.GetValue<string>()));
         return problem;
-    }
-
-    /// <summary>A host with the default configuration, so answers match the CLI's.</summary>
-    public sealed class HostFixture : IAsyncLifetime
-    {
-        internal BotHost Host { get; private set; } = null!;
-
-        public async Task InitializeAsync() => Host = await BotHost.StartAsync();
-
-        public async Task DisposeAsync()
-        {
-            await Host.DisposeAsync();
-            BotHost.DeleteData(Host.DataFolder);
-        }
     }
 }

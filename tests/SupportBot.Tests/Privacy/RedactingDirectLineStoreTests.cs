@@ -10,7 +10,7 @@ namespace SupportBot.Tests.Privacy;
 /// The self-hosted Direct Line's transcript on the real host: what it keeps, echoes and replays of a customer's
 /// message is redacted, while the bot's turn runs on the original.
 /// </summary>
-public sealed class RedactingDirectLineStoreTests(RedactingDirectLineStoreTests.HostFixture fixture) : IClassFixture<RedactingDirectLineStoreTests.HostFixture>
+public sealed class RedactingDirectLineStoreTests(DefaultHostFixture fixture) : IClassFixture<DefaultHostFixture>
 {
     private readonly BotHost _host = fixture.Host;
 
@@ -92,19 +92,6 @@ public sealed class RedactingDirectLineStoreTests(RedactingDirectLineStoreTests.
         foreach (var secret in new[] { RedactingStoresTests.Card, "4111111111111111", RedactingStoresTests.Email, RedactingStoresTests.Phone })
         {
             Assert.DoesNotContain(secret, json, StringComparison.Ordinal);
-        }
-    }
-
-    public sealed class HostFixture : IAsyncLifetime
-    {
-        internal BotHost Host { get; private set; } = null!;
-
-        public async Task InitializeAsync() => Host = await BotHost.StartAsync();
-
-        public async Task DisposeAsync()
-        {
-            await Host.DisposeAsync();
-            BotHost.DeleteData(Host.DataFolder);
         }
     }
 }
