@@ -38,7 +38,7 @@ public static partial class MessageFocus
             return [message];
         }
 
-        var sentences = SentenceBreak().Split(message).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        var sentences = Sentences(message);
         var readings = new List<string> { message };
         var substantive = sentences.Where(s => !isSmallTalk(TextNormalizer.Normalize(s))).ToList();
         if (substantive.Count > 0 && substantive.Count < sentences.Count)
@@ -56,7 +56,7 @@ public static partial class MessageFocus
         // in its last clause; "why was it banned and when did it start" asks twice. Each asking clause is a
         // reading of its own, first ones first, unless it points back at the rest ("is that true?", "where are
         // they based?"): alone, it would be about nothing.
-        var asking = substantive.SelectMany(Clauses).Where(c => IsQuestion(c) && !RefersBack(c)).ToList();
+        var asking = Asking(substantive);
         if (asking.Count > 0 && !readings.Contains(string.Join(' ', asking)))
         {
             readings.Add(string.Join(' ', asking));
@@ -86,13 +86,13 @@ public static partial class MessageFocus
             return [];
         }
 
-        var asking = Sentences(message)
-            .Where(s => !isSmallTalk(TextNormalizer.Normalize(s)))
-            .SelectMany(Clauses)
-            .Where(c => IsQuestion(c) && !RefersBack(c))
-            .ToList();
+        var asking = Asking(Sentences(message).Where(s => !isSmallTalk(TextNormalizer.Normalize(s))));
         return asking.Count >= 2 ? asking : [];
     }
+
+    /// <summary>The clauses of the sentences that ask something of their own (not pointing back at the rest).</summary>
+    private static List<string> Asking(IEnumerable<string> sentences) =>
+        sentences.SelectMany(Clauses).Where(c => IsQuestion(c) && !RefersBack(c)).ToList();
 
     /// <summary>
     /// The first pleasantry of a message that asks nothing ("Hello! I'm writing a report for school."), or
@@ -104,8 +104,8 @@ public static partial class MessageFocus
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(isSmallTalk);
-        var sentences = SentenceBreak().Split(message).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
-        if (sentences.Count < 2 || sentences.Exists(IsQuestion))
+        var sentences = Sentences(message);
+        if (sentences.Count < 2 || sentences.Any(IsQuestion))
         {
             return null;
         }

@@ -75,8 +75,11 @@ public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spellin
                 continue;
             }
 
+            // A word the knowledge base has in no form may be a phrase run together or a typo.
+            var unknown = !spelling.IsKnown(word) && synonyms.Lookup(word) is null && !indexHasWord(word);
+
             // "winddown", "layoff" run together: a phrase of the synonym groups typed as one word.
-            if (!spelling.IsKnown(word) && synonyms.Lookup(word) is null && !indexHasWord(word) && RunTogether(word) is { } split)
+            if (unknown && RunTogether(word) is { } split)
             {
                 terms.Add(new QueryTerm(split, synonyms.Lookup(split)!, TermRole.Content, word));
                 askedFor = afterWhich ? terms[^1] : askedFor;
@@ -84,8 +87,7 @@ public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spellin
             }
 
             string? correctedFrom = null;
-            if (!spelling.IsKnown(word) && synonyms.Lookup(word) is null && !indexHasWord(word)
-                && spelling.Correct(word) is { } correction)
+            if (unknown && spelling.Correct(word) is { } correction)
             {
                 // A typo of an empty word ("happend") is as empty as the word itself.
                 if (StopWords.Common.Contains(correction))
