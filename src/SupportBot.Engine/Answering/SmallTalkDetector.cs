@@ -28,13 +28,16 @@ public sealed partial class SmallTalkDetector
     private readonly HashSet<string> _patternWords;
     private readonly int _longestCue;
     private readonly int _maxOtherWords;
+    private readonly IReadOnlySet<string> _englishWords;
 
     /// <param name="intents">The intents of responses.yaml.</param>
     /// <param name="maxOtherWords">Most words other than cues and filler a message found by its cues may have.</param>
-    public SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, int maxOtherWords = 1)
+    /// <param name="englishWords">Real English words: never read as a typo of a pattern's word.</param>
+    public SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, int maxOtherWords = 1, IReadOnlySet<string>? englishWords = null)
     {
         _intents = intents;
         _maxOtherWords = maxOtherWords;
+        _englishWords = englishWords ?? new HashSet<string>(StringComparer.Ordinal);
         _longestPattern = intents.SelectMany(i => i.Patterns).Select(p => TextNormalizer.Words(p).Length).DefaultIfEmpty(1).Max();
         _longestCue = intents.SelectMany(i => i.Cues).Select(p => TextNormalizer.Words(p).Length).DefaultIfEmpty(1).Max();
         _patternWords = new HashSet<string>(
@@ -63,6 +66,10 @@ public sealed partial class SmallTalkDetector
             else if (Filler.Contains(words[i]) || StopWords.Common.Contains(words[i]) || StopWords.Weak.Contains(words[i]))
             {
                 i++;
+            }
+            else if (Retyped(words[i]) is { } meant)
+            {
+                words[i] = meant;
             }
             else
             {
@@ -102,7 +109,14 @@ public sealed partial class SmallTalkDetector
                     continue;
                 }
 
-                otherWords += Filler.Contains(words[i]) || StopWords.IsStop(words[i]) || StopWords.Weak.Contains(words[i]) ? 0 : 1;
+                var otherWord = !Filler.Contains(words[i]) && !StopWords.IsStop(words[i]) && !StopWords.Weak.Contains(words[i]);
+                if (otherWord && Retyped(words[i]) is { } meant)
+                {
+                    words[i] = meant;
+                    continue;
+                }
+
+                otherWords += otherWord ? 1 : 0;
                 i++;
             }
 
@@ -125,6 +139,34 @@ public sealed partial class SmallTalkDetector
     private SmallTalkIntent? OneLetterFromAPattern(string word) => word.Length < 3 ? null : _intents.FirstOrDefault(intent =>
         intent.Patterns.Any(p => p.Length >= 4 && p[0] == word[0] && !p.Contains(' ', StringComparison.Ordinal)
             && EditDistance.OptimalStringAlignment(word, p, 1) <= 1));
+
+    /// <summary>
+    /// "thnak", "apreciate", "goodbey": one letter off a word of some pattern or cue (same first letter, four
+    /// letters or more), and no English word itself, so that "hell" or "held" never becomes "help".
+    /// </summary>
+    private string? Retyped(string word)
+    {
+        if (word.Length < 4 || _patternWords.Contains(word) || _englishWords.Contains(word))
+        {
+            return null;
+        }
+
+        string? meant = null;
+        foreach (var candidate in _patternWords)
+        {
+            if (candidate.Length >= 4 && candidate[0] == word[0] && EditDistance.OptimalStringAlignment(word, candidate, 1) <= 1)
+            {
+                if (meant is not null)
+                {
+                    return null;
+                }
+
+                meant = candidate;
+            }
+        }
+
+        return meant;
+    }
 
     /// <summary>
     /// "hii", "heyyy", "byeee", "thanksss", "cooool": letters stretched for tone. Squeezed back to one letter, else

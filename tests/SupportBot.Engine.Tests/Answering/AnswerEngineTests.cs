@@ -153,6 +153,39 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     }
 
     [Theory]
+    [InlineData("thnak you", "thanks")] // two letters swapped
+    [InlineData("great, apreciate it", "thanks")] // a letter missing
+    [InlineData("ok goodbey then", "goodbye")]
+    [InlineData("what do u do", "help")]
+    public void Ask_SmallTalkWithATypo_IsRecognised(string question, string intent)
+    {
+        var answer = real.Engine.Ask(question);
+
+        Assert.Equal(AnswerKinds.SmallTalk, answer.Kind);
+        Assert.Equal(intent, answer.Intent);
+    }
+
+    [Fact]
+    public void Ask_EnglishWordOneLetterFromASmallTalkWord_IsNotReadAsIt()
+    {
+        // "held" is a word of its own, not a typo of "help" ("help me" is a pattern).
+        Assert.Equal(AnswerKinds.Fallback, real.Engine.Ask("held me").Kind);
+    }
+
+    [Theory]
+    [InlineData("when did kaspersky officially exit the us")]
+    [InlineData("when did kaspersky officially start leaving america")]
+    public void Ask_MannerAdverb_DoesNotPullAWhenQuestionToAnEntryWithoutADate(string question)
+    {
+        // "officially" stems like "official statement": as a topic word it pulled these to Kaspersky's statement.
+        var answer = real.Engine.Ask(question);
+
+        Assert.Equal(AnswerKinds.Faq, answer.Kind);
+        Assert.NotEqual("kaspersky-statement", answer.DocumentId);
+        Assert.Contains("2024", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("translate hello into spanish")] // a request of its own around the cue
     [InlineData("How do I cook rice? thanks")] // a question with no cue of its own
     [InlineData("can you help me fix my printer")]
