@@ -39,6 +39,8 @@ public static class StopWords
         // Asking about asking: "can you confirm…", "let me know…", "i'm wondering…".
         "let", "lets", "letting", "confirm", "verify", "verifying", "check", "checking", "wondering", "wonder", "curious", "explain",
         "true", "correct", "accurate", "lately", "recently", "currently", "nowadays",
+        // Manner adverbs: "when did the exit officially start" asks when it started.
+        "officially", "formally", "personally", "finally", "specifically", "particularly", "generally", "truly", "simply",
     };
 
     /// <summary>
