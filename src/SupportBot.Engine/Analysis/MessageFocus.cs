@@ -19,6 +19,12 @@ public static partial class MessageFocus
         "is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "should", "has", "have", "had",
     };
 
+    /// <summary>Words that open a phrase set in front of a question ("as a small business, …").</summary>
+    private static readonly HashSet<string> FrontingWords = new(StringComparer.Ordinal) { "as", "for", "in", "with", "being" };
+
+    /// <summary>How long such a phrase may be: longer, it is a story of its own.</summary>
+    private const int FrontedPhraseMaxWords = 5;
+
     private static readonly HashSet<string> QuestionOpeners = new(StringComparer.Ordinal)
     {
         "what", "when", "why", "who", "which", "where", "how", "is", "are", "was", "were", "do", "does", "did",
@@ -144,8 +150,23 @@ public static partial class MessageFocus
     private static bool StartsAsking(string text)
     {
         var words = TextNormalizer.Words(TextNormalizer.Normalize(text));
-        return words.Length > 0 && QuestionOpeners.Contains(words[0]);
+        return words.Length > 0
+            && (QuestionOpeners.Contains(words[0])
+                || (FrontingWords.Contains(words[0]) && text.Split(',', 2) is [var front, var rest]
+                    && IsFrontedPhrase(front.Trim(), text.TrimStart()) && StartsAsking(rest)));
     }
+
+    /// <summary>
+    /// "As a US company, are we allowed…", "For my business, what should I do?": a short phrase in front of the
+    /// question says who asks or about what; read alone, the question loses it ("are we allowed" is another entry).
+    /// </summary>
+    /// <param name="phrase">A clause, trimmed.</param>
+    /// <param name="sentence">The sentence it is part of, trimmed at its start: the phrase must open it, before a comma
+    /// ("For my notes: which department…" sets the question apart instead).</param>
+    private static bool IsFrontedPhrase(string phrase, string sentence) =>
+        sentence.Length > phrase.Length && sentence.StartsWith(phrase, StringComparison.Ordinal) && sentence[phrase.Length] == ','
+        && TextNormalizer.Words(TextNormalizer.Normalize(phrase)) is { Length: > 0 and <= FrontedPhraseMaxWords } words
+        && FrontingWords.Contains(words[0]);
 
     /// <summary>
     /// A sentence's clauses, each starting where a question starts; what follows a clause without asking
@@ -154,9 +175,10 @@ public static partial class MessageFocus
     private static IEnumerable<string> Clauses(string sentence)
     {
         var current = "";
+        var opening = sentence.TrimStart();
         foreach (var part in ClauseBreak().Split(sentence).Select(p => p.Trim()).Where(p => p.Length > 0))
         {
-            if (current.Length > 0 && StartsAsking(part))
+            if (current.Length > 0 && StartsAsking(part) && !IsFrontedPhrase(current, opening))
             {
                 yield return current;
                 current = part;

@@ -63,6 +63,11 @@ public static class QuestionKinds
         ["share"] = QuestionKind.HowMany, ["portion"] = QuestionKind.HowMany, ["proportion"] = QuestionKind.HowMany,
     };
 
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "should",
+    };
+
     /// <summary>How many words may stand between "which" and its noun ("which us government agency").</summary>
     private const int AfterWhichReach = 3;
 
@@ -103,6 +108,13 @@ public static class QuestionKinds
                 if (word == "number" && i + 1 < words.Length && words[i + 1] == "of")
                 {
                     kind |= QuestionKind.HowMany;
+                    continue;
+                }
+
+                // "what was kaspersky's official statement": after "what was", the question asks about its
+                // subject; a kind noun further on ("official") is only an adjective there.
+                if (i + 1 < words.Length && Auxiliaries.Contains(words[i + 1]))
+                {
                     continue;
                 }
 

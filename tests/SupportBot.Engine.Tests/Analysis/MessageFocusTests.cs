@@ -83,6 +83,23 @@ public sealed class MessageFocusTests
     }
 
     [Theory]
+    [InlineData("As a US company, are we allowed to do business with Kaspersky?", "US company")]
+    [InlineData("for a small business, when did updates stop", "small business")]
+    public void Readings_ShortPhraseInFrontOfTheQuestion_StaysWithIt(string message, string fronted)
+    {
+        Assert.All(MessageFocus.Readings(message, Pleasantry), r => Assert.Contains(fronted, r, StringComparison.Ordinal));
+        Assert.Empty(MessageFocus.AskingClauses(message, Pleasantry));
+    }
+
+    [Fact]
+    public void AskingClauses_FrontedPhraseThenTwoQuestions_KeepsThePhraseWithTheFirst()
+    {
+        var clauses = MessageFocus.AskingClauses("as a reseller, can we still sell kaspersky and when did the ban start", Pleasantry);
+
+        Assert.Equal(["as a reseller, can we still sell kaspersky", "when did the ban start"], clauses);
+    }
+
+    [Theory]
     [InlineData("Hello! I'm writing a report for school.", "hello")]
     [InlineData("Thank you. That was all.", "thank you")]
     public void PleasantryOfStatement_PleasantryAndNoQuestion_GivesThePleasantry(string message, string expected)

@@ -41,6 +41,14 @@ public sealed class QuestionKindsTests
     }
 
     [Fact]
+    public void Of_KindNounAfterWhatIs_IsAnAdjectiveOfTheSubject()
+    {
+        // "what was kaspersky's official statement" asks for the statement, not for an official.
+        Assert.Equal(QuestionKind.None, QuestionKinds.Of("what was kasperskys official statement on leaving"));
+        Assert.Equal(QuestionKind.Who, QuestionKinds.Of("which us official explained the ban"));
+    }
+
+    [Fact]
     public void Of_TwoQuestionsInOne_GivesBothKinds()
     {
         Assert.Equal(QuestionKind.Why | QuestionKind.When, QuestionKinds.Of("why was it banned and when did it start"));
