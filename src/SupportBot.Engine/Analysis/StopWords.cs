@@ -20,7 +20,7 @@ public static class StopWords
         "their", "this", "that", "these", "those", "there", "here", "can", "could", "would", "should", "shall",
         "will", "may", "might", "must", "not", "no", "yes", "any", "some", "all", "just", "also", "too", "very",
         "really", "please", "pls", "plz", "thanks", "tell", "know", "say", "said", "get", "got", "going", "go",
-        "now", "still", "ever", "anymore", "any", "more", "much", "many", "lot", "thing", "things", "mean", "means", "meaning",
+        "now", "ever", "anymore", "any", "more", "much", "many", "lot", "thing", "things", "mean", "means", "meaning",
         "happen", "happened", "happening", "happens", "like", "want", "need", "says", "saying", "im", "ive", "id", "hi", "hello", "hey",
         "ok", "okay", "yeah", "u", "ur", "r", "s", "t", "d", "ll", "re", "ve", "m", "than", "such", "only", "own",
         "same", "other", "again", "whether", "anything", "something", "someone", "anyone", "else", "because",
@@ -54,7 +54,7 @@ public static class StopWords
         "look", "take", "keep", "come", "back", "right", "wrong", "long", "old", "big", "little", "great",
         "first", "last", "next", "number", "part", "point", "place", "world", "life", "home", "run", "running",
         "set", "put", "call", "try", "start", "stop", "end", "change", "move", "show", "play", "turn", "happen",
-        "case", "fact", "problem", "question", "answer", "info", "information", "details", "news", "about",
+        "still", "case", "fact", "problem", "question", "answer", "info", "information", "details", "news", "about",
     };
 
     public static bool IsStop(string word) => Common.Contains(word) || QuestionWords.Contains(word);

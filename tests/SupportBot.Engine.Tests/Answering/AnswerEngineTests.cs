@@ -186,6 +186,18 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     }
 
     [Theory]
+    [InlineData("is my antivirus still good")]
+    [InlineData("is my antivirus still ok to use")]
+    public void Ask_WhetherSomethingStillWorks_IsTheStillProtectedEntry(string question)
+    {
+        // Without "still" these name only "antivirus", and the replacement gap ("what antivirus should i use") took them.
+        var answer = real.Engine.Ask(question);
+
+        Assert.Equal(AnswerKinds.Faq, answer.Kind);
+        Assert.Equal("still-protected", answer.DocumentId);
+    }
+
+    [Theory]
     [InlineData("translate hello into spanish")] // a request of its own around the cue
     [InlineData("How do I cook rice? thanks")] // a question with no cue of its own
     [InlineData("can you help me fix my printer")]
