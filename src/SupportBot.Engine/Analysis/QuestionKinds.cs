@@ -63,6 +63,8 @@ public static class QuestionKinds
         ["share"] = QuestionKind.HowMany, ["portion"] = QuestionKind.HowMany, ["proportion"] = QuestionKind.HowMany,
     };
 
+    private static readonly HashSet<string> SinceWhenVerbs = new(StringComparer.Ordinal) { "is", "was", "are", "were", "has", "have", "had" };
+
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
     {
         "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "should",
@@ -83,7 +85,12 @@ public static class QuestionKinds
         for (var i = 0; i < words.Length; i++)
         {
             var word = words[i];
-            if (QuestionWords.TryGetValue(word, out var asked) && AsksHere(words, i))
+            if (word == "when" && i > 0 && words[i - 1] == "since" && i + 1 < words.Length && SinceWhenVerbs.Contains(words[i + 1]))
+            {
+                // "since when is kaspersky in the us", "since when has it been": how long a state has lasted.
+                kind |= QuestionKind.HowLong;
+            }
+            else if (QuestionWords.TryGetValue(word, out var asked) && AsksHere(words, i))
             {
                 kind |= asked;
             }
