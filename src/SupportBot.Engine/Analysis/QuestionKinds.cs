@@ -94,6 +94,11 @@ public static class QuestionKinds
             {
                 kind |= asked;
             }
+            else if (word == "against" && i > 0 && words[i - 1] is "have" or "has" or "had" or "got")
+            {
+                // "what did the government have against kaspersky": what it held against it, a reason.
+                kind |= QuestionKind.Why;
+            }
             else if (AskingNouns.TryGetValue(word, out var noun))
             {
                 kind |= noun;

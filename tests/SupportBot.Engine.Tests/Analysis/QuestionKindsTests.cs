@@ -21,6 +21,7 @@ public sealed class QuestionKindsTests
     [InlineData("since when did updates stop", QuestionKind.When)]
     [InlineData("how much did the us matter to revenue", QuestionKind.HowMany)]
     [InlineData("is kaspersky leaving because of russia", QuestionKind.Why)]
+    [InlineData("what does washington have against kaspersky", QuestionKind.Why)]
     [InlineData("who banned kaspersky", QuestionKind.Who)]
     [InlineData("which us government agency banned it", QuestionKind.Who)]
     [InlineData("where is kaspersky based", QuestionKind.Where)]

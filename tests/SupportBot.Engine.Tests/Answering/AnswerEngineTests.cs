@@ -188,13 +188,24 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [Theory]
     [InlineData("is my antivirus still good")]
     [InlineData("is my antivirus still ok to use")]
-    public void Ask_WhetherSomethingStillWorks_IsTheStillProtectedEntry(string question)
+    public void Ask_WhetherSomethingStillWorks_SaysWhenUpdatesStopped(string question)
     {
         // Without "still" these name only "antivirus", and the replacement gap ("what antivirus should i use") took them.
         var answer = real.Engine.Ask(question);
 
         Assert.Equal(AnswerKinds.Faq, answer.Kind);
-        Assert.Equal("still-protected", answer.DocumentId);
+        Assert.Contains("September 29, 2024", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("did us federal agencies ever run kaspersky", "government-customer")]
+    [InlineData("what does washington have against kaspersky", "why-banned")]
+    public void Ask_GovernmentAndKaspersky_UsingItIsNotHoldingSomethingAgainstIt(string question, string expectedId)
+    {
+        var answer = real.Engine.Ask(question);
+
+        Assert.Equal(AnswerKinds.Faq, answer.Kind);
+        Assert.Equal(expectedId, answer.DocumentId);
     }
 
     [Theory]
