@@ -43,7 +43,11 @@ public sealed class AnswerEngine : IDisposable
                 ? (QuestionKind?)null
                 : d.Questions.Aggregate(QuestionKind.None, (kind, q) => kind | QuestionKinds.Of(TextNormalizer.Normalize(q))))
             .ToList();
-        _scorer = new CandidateScorer(options, phrasingTerms, knowledge.CommonWords, knowledge.EnglishWords, answers, IsDomainTerm);
+        var alwaysAsked = documents.Select(d => d.Questions.Count == 0
+                ? QuestionKind.None
+                : d.Questions.Aggregate((QuestionKind)~0, (kind, q) => kind & QuestionKinds.Of(TextNormalizer.Normalize(q))))
+            .ToList();
+        _scorer = new CandidateScorer(options, phrasingTerms, knowledge.CommonWords, knowledge.EnglishWords, answers, alwaysAsked, IsDomainTerm);
         _rowOf = documents.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _exactPhrasings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var faq in knowledge.Faqs)

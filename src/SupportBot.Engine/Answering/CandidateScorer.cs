@@ -38,6 +38,7 @@ public sealed record ScoredCandidate(IndexHit Hit, SearchDocument Document, doub
 /// <param name="phrasingTerms">For each indexed phrasing, how many topic terms it has (as the analyzer counts them).</param>
 /// <param name="commonWords">Everyday English words; unknown ones are context rather than topic.</param>
 /// <param name="answers">For each document, the kinds of question its phrasings ask (null: a passage, any kind).</param>
+/// <param name="alwaysAsked">For each document, the kinds every one of its phrasings asks ("when…" for a date entry).</param>
 /// <param name="isDomainTerm">Whether a word belongs to the domain's curated vocabulary (synonym groups, tags).</param>
 /// <param name="englishWords">English words: a known word that is none is one of the knowledge base's own names.</param>
 internal sealed class CandidateScorer(
@@ -46,6 +47,7 @@ internal sealed class CandidateScorer(
     IReadOnlySet<string> commonWords,
     IReadOnlySet<string> englishWords,
     IReadOnlyList<QuestionKind?> answers,
+    IReadOnlyList<QuestionKind> alwaysAsked,
     Func<SearchSession, QueryTerm, bool> isDomainTerm)
 {
     /// <param name="session">The index session to query.</param>
@@ -120,10 +122,12 @@ internal sealed class CandidateScorer(
             }
 
             // "why are they kicking kaspersky out" shares its topic words with "when did kaspersky start leaving";
-            // an entry never asked that way ("why") is the wrong one more often than not.
-            var kindFit = query.Kind == QuestionKind.None || answers[hit.Row] is not { } kinds || (kinds & query.Kind) != 0
-                ? 1.0
-                : options.QuestionKindMismatchFactor;
+            // an entry never asked that way ("why") is the wrong one more often than not. The other way round, an
+            // entry only ever asked "when" (a date the sources lack) does not answer "what does the war have to do with it".
+            var fitsKind = query.Kind == QuestionKind.None
+                ? alwaysAsked[hit.Row] == QuestionKind.None
+                : answers[hit.Row] is not { } kinds || (kinds & query.Kind) != 0;
+            var kindFit = fitsKind ? 1.0 : options.QuestionKindMismatchFactor;
             // Likewise "which antivirus should i switch to" is for an entry asked "which antivirus…", not for
             // one asked "do i need to switch antivirus".
             if (askedFor is not null && isFaq && !Array.Exists(session.Index.PhrasingsOf[hit.Row], askedFor.Contains))

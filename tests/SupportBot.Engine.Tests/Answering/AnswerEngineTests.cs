@@ -208,6 +208,25 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
         Assert.Equal(expectedId, answer.DocumentId);
     }
 
+    [Fact]
+    public void Ask_WhenRussiaInvadedUkraine_IsAKnownGapNotTheWarsImpact()
+    {
+        var answer = real.Engine.Ask("when did russia invade ukraine");
+
+        Assert.Equal(AnswerKinds.Fallback, answer.Kind);
+        Assert.Equal("ukraine-war-date", answer.DocumentId);
+    }
+
+    [Fact]
+    public void Ask_NoQuestionKind_IsNotForAnEntryThatOnlyEverAnswersOne()
+    {
+        // The date gap's phrasings all ask "when"; a question that asks no "when" is about something else.
+        var answer = real.Engine.Ask("so what does russia's war have to do with my antivirus");
+
+        Assert.Equal(AnswerKinds.Faq, answer.Kind);
+        Assert.Equal("ukraine-war-impact", answer.DocumentId);
+    }
+
     [Theory]
     [InlineData("translate hello into spanish")] // a request of its own around the cue
     [InlineData("How do I cook rice? thanks")] // a question with no cue of its own
