@@ -8,12 +8,17 @@ namespace SupportBot.Engine.Knowledge;
 /// </summary>
 public sealed class SynonymMap
 {
+    /// <summary>Marks a group of everyday words in synonyms.txt: <c>everyday: laptop, computer, pc</c>.</summary>
+    public const string EverydayPrefix = "everyday:";
+
     private readonly Dictionary<string, int> _groupOf;
     private readonly List<string[]> _groups;
+    private readonly HashSet<int> _everyday;
 
-    private SynonymMap(List<string[]> groups)
+    private SynonymMap(List<string[]> groups, HashSet<int> everyday)
     {
         _groups = groups;
+        _everyday = everyday;
         _groupOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var g = 0; g < groups.Count; g++)
         {
@@ -31,10 +36,11 @@ public sealed class SynonymMap
     {
         _groupOf = all._groupOf;
         _groups = searched;
+        _everyday = all._everyday;
         MaxPhraseWords = all.MaxPhraseWords;
     }
 
-    public static SynonymMap Empty { get; } = new([]);
+    public static SynonymMap Empty { get; } = new([], []);
 
     /// <summary>The longest member, in words: how far phrase matching needs to look ahead.</summary>
     public int MaxPhraseWords { get; }
@@ -44,6 +50,13 @@ public sealed class SynonymMap
     /// <summary>All members of the group <paramref name="phrase"/> belongs to, or null.</summary>
     public IReadOnlyList<string>? Lookup(string phrase) =>
         _groupOf.TryGetValue(phrase, out var g) ? _groups[g] : null;
+
+    /// <summary>
+    /// Whether <paramref name="phrase"/> belongs to a group marked everyday: words every tech-support question
+    /// uses ("laptop", "update", "hackers"). They match like any synonym, but alone they do not make a question
+    /// about this knowledge base's subject ("my laptop is running slow").
+    /// </summary>
+    public bool IsEveryday(string phrase) => _groupOf.TryGetValue(phrase, out var g) && _everyday.Contains(g);
 
     public IEnumerable<string> AllWords => _groups.SelectMany(g => g).SelectMany(m => m.Split(' '));
 
@@ -62,6 +75,7 @@ public sealed class SynonymMap
     internal static SynonymMap Read(string file, string text, List<KnowledgeProblem> problems)
     {
         var groups = new List<string[]>();
+        var everyday = new HashSet<int>();
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -77,6 +91,12 @@ public sealed class SynonymMap
                 continue;
             }
 
+            var isEveryday = line.TrimStart().StartsWith(EverydayPrefix, StringComparison.OrdinalIgnoreCase);
+            if (isEveryday)
+            {
+                line = line.TrimStart()[EverydayPrefix.Length..];
+            }
+
             var members = line.Split(',')
                 .Select(m => TextNormalizer.Normalize(m))
                 .Where(m => m.Length > 0)
@@ -88,9 +108,14 @@ public sealed class SynonymMap
                 continue;
             }
 
+            if (isEveryday)
+            {
+                everyday.Add(groups.Count);
+            }
+
             groups.Add(members);
         }
 
-        return new SynonymMap(groups);
+        return new SynonymMap(groups, everyday);
     }
 }

@@ -208,6 +208,28 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
         Assert.Equal(expectedId, answer.DocumentId);
     }
 
+    [Theory]
+    [InlineData("laptop won't turn on")]
+    [InlineData("can hackers see my webcam")]
+    [InlineData("my pc keeps crashing")]
+    public void Ask_OnlyEverydayTechWords_FallsBack(string question)
+    {
+        // "laptop" and "hackers" are synonym-group words, but every tech-support question has them.
+        Assert.Equal(AnswerKinds.Fallback, real.Engine.Ask(question).Kind);
+    }
+
+    [Theory]
+    [InlineData("is my laptop still protected", "still-protected")]
+    [InlineData("is my pc safe now", "still-protected")]
+    [InlineData("how many devices were protected", "endpoints")]
+    public void Ask_EverydayTechWordWithAWordOfTheSubject_IsAnswered(string question, string expectedId)
+    {
+        var answer = real.Engine.Ask(question);
+
+        Assert.Equal(AnswerKinds.Faq, answer.Kind);
+        Assert.Equal(expectedId, answer.DocumentId);
+    }
+
     [Fact]
     public void Ask_WhenRussiaInvadedUkraine_IsAKnownGapNotTheWarsImpact()
     {

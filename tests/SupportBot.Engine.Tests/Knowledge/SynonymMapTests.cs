@@ -1,3 +1,4 @@
+using SupportBot.Engine.Knowledge;
 using SupportBot.Engine.Tests.Support;
 
 namespace SupportBot.Engine.Tests.Knowledge;
@@ -15,6 +16,20 @@ public sealed class SynonymMapTests(RealKnowledge real) : IClassFixture<RealKnow
         Assert.DoesNotContain("pull the plug", group);
         Assert.Contains("wind down", group);
         Assert.Equal(all.MaxPhraseWords, searchable.MaxPhraseWords);
+    }
+
+    [Fact]
+    public void Read_EverydayGroup_MatchesLikeAnyGroupAndIsMarked()
+    {
+        var problems = new List<KnowledgeProblem>();
+        var map = SynonymMap.Read("synonyms.txt", "everyday: laptop, pc, computer\nban, prohibition\n", problems);
+
+        Assert.Empty(problems);
+        Assert.Equal(["laptop", "pc", "computer"], map.Lookup("pc")!);
+        Assert.True(map.IsEveryday("computer"));
+        Assert.False(map.IsEveryday("ban"));
+        Assert.False(map.IsEveryday("weather"));
+        Assert.True(map.Searchable(_ => true).IsEveryday("laptop"));
     }
 
     [Fact]
