@@ -70,7 +70,8 @@ public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spellin
                 continue;
             }
 
-            if (StopWords.Common.Contains(word) || IsLaterYear(word) || CountsSomethingUnknown(words, i, indexHasWord))
+            if (StopWords.Common.Contains(word) || IsLaterYear(word) || CountsSomethingUnknown(words, i, indexHasWord)
+                || AsksHowLong(words, i))
             {
                 continue;
             }
@@ -105,6 +106,14 @@ public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spellin
         // Two words of one synonym group ("ban … prohibit") are one topic, not two.
         return new AnalyzedQuery(question, normalized, terms.DistinctBy(t => string.Join('|', t.Alternatives)).ToList()) { AskedFor = askedFor };
     }
+
+    /// <summary>
+    /// "how long", "how much time": the words ask for a duration (<see cref="QuestionKinds"/>), as "how many" asks
+    /// for a figure; as topic words they would match "long time" and every entry that mentions time.
+    /// </summary>
+    private static bool AsksHowLong(string[] words, int i) =>
+        (words[i] == "long" && i > 0 && words[i - 1] == "how")
+        || (words[i] == "time" && i > 1 && words[i - 1] == "much" && words[i - 2] == "how");
 
     /// <summary>
     /// "10 minutes", "3 printers": a figure of something the knowledge base never mentions is not one of its

@@ -141,18 +141,18 @@ public sealed partial class SmallTalkDetector
             && EditDistance.OptimalStringAlignment(word, p, 1) <= 1));
 
     /// <summary>
-    /// "thnak", "apreciate", "goodbey": one letter off a word of some pattern or cue (same first letter, four
-    /// letters or more), and no English word itself, so that "hell" or "held" never becomes "help".
+    /// "thnak", "apreciate", "goodbey", "tody": one letter off a word of some pattern, cue or filler (same first
+    /// letter, four letters or more), and no English word itself, so that "hell" or "held" never becomes "help".
     /// </summary>
     private string? Retyped(string word)
     {
-        if (word.Length < 4 || _patternWords.Contains(word) || _englishWords.Contains(word))
+        if (word.Length < 4 || _patternWords.Contains(word) || Filler.Contains(word) || _englishWords.Contains(word))
         {
             return null;
         }
 
         string? meant = null;
-        foreach (var candidate in _patternWords)
+        foreach (var candidate in _patternWords.Concat(Filler))
         {
             if (candidate.Length >= 4 && candidate[0] == word[0] && EditDistance.OptimalStringAlignment(word, candidate, 1) <= 1)
             {

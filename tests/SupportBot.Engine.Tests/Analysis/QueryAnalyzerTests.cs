@@ -81,6 +81,17 @@ public sealed class QueryAnalyzerTests(RealKnowledge real) : IClassFixture<RealK
         Assert.Contains("still", Analyze("is my antivirus still ok to use").Terms.Select(t => t.Text));
     }
 
+    [Theory]
+    [InlineData("how long did we have to switch", "long")]
+    [InlineData("how much time did customers get to switch", "time")]
+    public void Analyze_WordsAskingHowLong_AreNotTopicWords(string question, string asking)
+    {
+        var terms = Analyze(question).Terms.Select(t => t.Text).ToList();
+
+        Assert.DoesNotContain(asking, terms);
+        Assert.Contains("switch", terms);
+    }
+
     [Fact]
     public void Analyze_ChatFiller_IsRemoved()
     {

@@ -157,6 +157,7 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [InlineData("great, apreciate it", "thanks")] // a letter missing
     [InlineData("ok goodbey then", "goodbye")]
     [InlineData("what do u do", "help")]
+    [InlineData("hello, how are you tody?", "greeting")] // a filler word misspelt
     public void Ask_SmallTalkWithATypo_IsRecognised(string question, string intent)
     {
         var answer = real.Engine.Ask(question);
