@@ -11,7 +11,7 @@ public static class AnsweringServiceCollectionExtensions
     /// Adds <see cref="IAnswerEngineProvider"/> (loaded in the background from <c>Knowledge:Path</c> with the
     /// <c>Answering</c>, <c>Search</c> and <c>Spelling</c> sections, then reloaded when the folder changes per
     /// <see cref="KnowledgeReloadOptions"/>), the middleware that holds one knowledge version per request, and
-    /// binds <see cref="AnswerEngineOptions"/> for the host's own use (support contact, longest question).
+    /// binds and validates <see cref="AnswerEngineOptions"/> (also the host's own: support contact, longest question).
     /// Map the operators' reload endpoint with <see cref="KnowledgeAdminApi.MapKnowledgeAdminApi"/>.
     /// </summary>
     public static IServiceCollection AddAnswering(this IServiceCollection services, IConfiguration configuration)
@@ -20,9 +20,8 @@ public static class AnsweringServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<AnswerEngineOptions>()
             .Bind(configuration.GetSection(AnswerEngineOptions.SectionName))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.SupportContact), $"{AnswerEngineOptions.SectionName}:{nameof(AnswerEngineOptions.SupportContact)} must not be empty.")
-            .Validate(o => o.MaxQuestionLength > 0, $"{AnswerEngineOptions.SectionName}:{nameof(AnswerEngineOptions.MaxQuestionLength)} must be positive.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnswerEngineOptions>, AnswerEngineOptionsValidator>());
         services.AddOptions<KnowledgeReloadOptions>()
             .Bind(configuration.GetSection(KnowledgeReloadOptions.SectionName))
             .ValidateOnStart();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
 using SupportBot.Engine.Knowledge;
 
 namespace SupportBot.Cli;
@@ -28,9 +29,9 @@ internal static class CliApp
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (KnowledgeLoadException ex)
+        catch (Exception ex) when (ex is KnowledgeLoadException or OptionsValidationException)
         {
-            // The one place a verb's unusable knowledge base is reported: every problem, no stack trace.
+            // The one place a verb's unusable knowledge base or settings are reported: every problem, no stack trace.
             Console.Error.WriteLine(ex.Message);
             return ExitCodes.Failed;
         }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using SupportBot.Answering;
 using SupportBot.Engine.Analysis;
 using SupportBot.Engine.Answering;
 using SupportBot.Engine.Indexing;
@@ -43,10 +45,16 @@ public static class EngineFactory
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var path = knowledgePath ?? Bind<KnowledgeOptions>(configuration, KnowledgeOptions.SectionName).ResolvePath();
+        var answering = Bind<AnswerEngineOptions>(configuration, AnswerEngineOptions.SectionName);
+        if (new AnswerEngineOptionsValidator().Validate(null, answering) is { Failed: true } invalid)
+        {
+            throw new OptionsValidationException(AnswerEngineOptions.SectionName, typeof(AnswerEngineOptions), invalid.Failures);
+        }
+
         var knowledge = KnowledgeLoader.Load(path, time);
         return new AnswerEngine(
             knowledge,
-            Bind<AnswerEngineOptions>(configuration, AnswerEngineOptions.SectionName),
+            answering,
             Bind<SearchIndexOptions>(configuration, SearchIndexOptions.SectionName),
             Bind<SpellingOptions>(configuration, "Spelling"));
     }

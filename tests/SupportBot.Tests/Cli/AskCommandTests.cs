@@ -85,6 +85,20 @@ public sealed partial class AskCommandTests
     }
 
     [Fact]
+    public void Ask_SettingOutOfRange_FailsNamingTheKeyWithoutAStackTrace()
+    {
+        var result = CliRunner.Run(
+            ["ask", "when did updates stop"],
+            environment: new Dictionary<string, string> { ["Answering__FaqThreshold"] = "1.5", ["Answering__WeakWordFactor"] = "-1" });
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal("", result.Stdout);
+        Assert.Contains("Answering:FaqThreshold must be from 0 to 1", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Answering:WeakWordFactor must be from 0 to 1", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ask_QuestionAnsweredByAPassage_MarksTheMatchedWords()
     {
         var result = CliRunner.Run("ask", "international", "relations", "and", "digital", "security");

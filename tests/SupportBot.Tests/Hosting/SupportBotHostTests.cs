@@ -90,6 +90,11 @@ public sealed class SupportBotHostTests
     [InlineData("Storage:Provider", "redis")]
     [InlineData("Api:MaxTop", "0")]
     [InlineData("Answering:SupportContact", "")]
+    [InlineData("Answering:FaqThreshold", "1.5")]
+    [InlineData("Answering:QuestionKindMismatchFactor", "-0.2")]
+    [InlineData("Answering:PhrasingShare", "0.9")]
+    [InlineData("Answering:UnknownWordWeight", "-1")]
+    [InlineData("Answering:MaxAnswersPerMessage", "0")]
     [InlineData("MicrosoftAppPassword", "secret-without-an-app-id")]
     public async Task Start_InvalidOption_FailsNamingTheKey(string key, string value)
     {

@@ -25,7 +25,11 @@ internal static class CliRunner
     /// <summary>SupportBot.dll: copied next to this test assembly by the project reference, else the project's own build.</summary>
     public static string ProgramPath => LazyProgram.Value;
 
-    public static CliResult Run(IEnumerable<string> args, string? stdin = null, string? workingDirectory = null)
+    /// <param name="args">The verb and its arguments.</param>
+    /// <param name="stdin">Text for standard input, if any.</param>
+    /// <param name="workingDirectory">Where to run; the repository root by default.</param>
+    /// <param name="environment">Variables to set for the run (settings such as <c>Answering__FaqThreshold</c>).</param>
+    public static CliResult Run(IEnumerable<string> args, string? stdin = null, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
         {
@@ -38,6 +42,11 @@ internal static class CliRunner
             StandardErrorEncoding = Encoding.UTF8,
             StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(ProgramPath);
         foreach (var arg in args)
         {
