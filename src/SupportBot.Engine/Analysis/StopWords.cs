@@ -38,7 +38,7 @@ public static class StopWords
         "honestly", "totally", "pretty", "stuff", "getting", "gets", "gotten", "alright", "sure", "supposed",
         // Asking about asking: "can you confirm…", "let me know…", "i'm wondering…".
         "let", "lets", "letting", "confirm", "verify", "verifying", "check", "checking", "wondering", "wonder", "curious", "explain",
-        "true", "correct", "accurate", "lately", "recently", "currently", "nowadays",
+        "true", "correct", "accurate", "legit", "lately", "recently", "currently", "nowadays",
         // Manner adverbs: "when did the exit officially start" asks when it started.
         "officially", "formally", "personally", "finally", "specifically", "particularly", "generally", "truly", "simply",
     };

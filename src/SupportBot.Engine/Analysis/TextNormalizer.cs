@@ -31,6 +31,7 @@ public static partial class TextNormalizer
         ["wen"] = "when", ["wat"] = "what", ["wut"] = "what", ["y"] = "why", ["hw"] = "how", ["cust"] = "customer",
         ["whn"] = "when", ["wht"] = "what", ["hav"] = "have", ["hv"] = "have", ["shud"] = "should", ["shld"] = "should",
         ["cud"] = "could", ["wud"] = "would", ["thru"] = "through", ["cx"] = "customer", ["dt"] = "date",
+        ["biz"] = "business", ["govts"] = "governments", ["wich"] = "which", ["mo"] = "months", ["mos"] = "months",
         // Negations typed without the apostrophe: "not" must survive, or "arent banned" reads as "banned".
         ["arent"] = "are not", ["isnt"] = "is not", ["wasnt"] = "was not", ["werent"] = "were not", ["dont"] = "do not",
         ["doesnt"] = "does not", ["didnt"] = "did not", ["cant"] = "can not", ["wont"] = "will not", ["wouldnt"] = "would not",
@@ -50,7 +51,7 @@ public static partial class TextNormalizer
         s = Contractions(s);
         s = ApostropheLess().Replace(s, "$1");
         s = Dates(s);
-        s = ChatShorthand().Replace(s, m => Shorthand[m.Value]);
+        s = ChatShorthandWords.Replace(s, m => Shorthand[m.Value]);
         // "i was told kaspersky is leaving", "my nephew told me it's banned": hearsay, like "i heard", not a
         // question about what customers were told.
         s = ToldByHearsay().Replace(s, "i heard");
@@ -170,8 +171,9 @@ public static partial class TextNormalizer
     [GeneratedRegex(@"\b(what|that|how|where|who|when|there|it|here)s\b")]
     private static partial Regex ApostropheLess();
 
-    [GeneratedRegex(@"\b(ppl|govt|gov|bc|cuz|pls|plz|u|ur|r|thx|ty|yrs|yr|abt|w|wks|msg|info|b4|2day|tmrw|wen|wat|wut|y|hw|cust|whn|wht|hav|hv|shud|shld|cud|wud|thru|cx|dt|arent|isnt|wasnt|werent|dont|doesnt|didnt|cant|wont|wouldnt|couldnt|shouldnt|havent|hasnt|hadnt|aint|youre|theyre|ive)\b")]
-    private static partial Regex ChatShorthand();
+    /// <summary>Any word of <see cref="Shorthand"/>: built from it, so a new entry needs no second edit.</summary>
+    private static readonly Regex ChatShorthandWords = new(
+        $@"\b({string.Join('|', Shorthand.Keys.Select(Regex.Escape))})\b", RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
     [GeneratedRegex(@"\b(?:(?:i|we) (?:was|were|got|get|have been|had been|been) told|(?:someone|somebody|people|a friend|my \w+) told (?:me|us))\b")]
     private static partial Regex ToldByHearsay();

@@ -17,7 +17,7 @@ public sealed partial class SmallTalkDetector
         "there", "bot", "supportbot", "again", "so", "much", "a", "lot", "very", "ok", "okay", "oh", "well", "and",
         "then", "all", "guys", "folks", "friend", "mate", "buddy", "you", "too", "for", "the", "help", "great",
         "cool", "awesome", "nice", "perfect", "please", "now", "dear", "helpful", "useful", "today", "tonight", "sir",
-        "madam", "man", "lol", "haha", "really",
+        "madam", "man", "lol", "haha", "really", "quick", "one",
     };
 
     /// <summary>The intents that are courtesies rather than requests ("help", "who are you").</summary>

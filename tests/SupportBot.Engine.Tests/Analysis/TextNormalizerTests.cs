@@ -58,6 +58,9 @@ public sealed class TextNormalizerTests
     [InlineData("what were customers told", "what were customers told")]
     [InlineData("whn do i hav to switch", "when do i have to switch")]
     [InlineData("winddown start dt", "winddown start date")]
+    [InlineData("wich govts banned it", "which governments banned it")]
+    [InlineData("us biz w kasp", "us business with kasp")]
+    [InlineData("6 mo free", "6 months free")]
     public void Normalize_Input_GivesExactForm(string input, string expected)
     {
         Assert.Equal(expected, TextNormalizer.Normalize(input));

@@ -158,6 +158,9 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [InlineData("ok goodbey then", "goodbye")]
     [InlineData("what do u do", "help")]
     [InlineData("hello, how are you tody?", "greeting")] // a filler word misspelt
+    [InlineData("you there?", "greeting")]
+    [InlineData("hey, quick one: am I talking to a human agent?", "identity")]
+    [InlineData("great, that's just what I needed. You can close the ticket.", "goodbye")]
     public void Ask_SmallTalkWithATypo_IsRecognised(string question, string intent)
     {
         var answer = real.Engine.Ask(question);
@@ -213,6 +216,8 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [InlineData("laptop won't turn on")]
     [InlineData("can hackers see my webcam")]
     [InlineData("my pc keeps crashing")]
+    [InlineData("windows update keeps failing")] // another product's updates, not Kaspersky's
+    [InlineData("my graphics driver update failed")]
     public void Ask_OnlyEverydayTechWords_FallsBack(string question)
     {
         // "laptop" and "hackers" are synonym-group words, but every tech-support question has them.
