@@ -19,6 +19,8 @@ public static partial class MessageFocus
         "is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "should", "has", "have", "had",
     };
 
+    private static readonly HashSet<string> Conjunctions = new(StringComparer.Ordinal) { "and", "but", "also", "or", "so", "plus" };
+
     /// <summary>Words that open a phrase set in front of a question ("as a small business, …").</summary>
     private static readonly HashSet<string> FrontingWords = new(StringComparer.Ordinal) { "as", "for", "in", "with", "being" };
 
@@ -150,8 +152,10 @@ public static partial class MessageFocus
     private static bool StartsAsking(string text)
     {
         var words = TextNormalizer.Words(TextNormalizer.Normalize(text));
-        return words.Length > 0
-            && (QuestionOpeners.Contains(words[0])
+        // "…, and how much revenue": after a comma the joining word comes first, then the question.
+        var first = words.Length > 1 && Conjunctions.Contains(words[0]) ? words[1] : words.FirstOrDefault();
+        return first is not null
+            && (QuestionOpeners.Contains(first)
                 || (FrontingWords.Contains(words[0]) && text.Split(',', 2) is [var front, var rest]
                     && IsFrontedPhrase(front.Trim(), text.TrimStart()) && StartsAsking(rest)));
     }

@@ -92,6 +92,14 @@ public sealed class MessageFocusTests
     }
 
     [Fact]
+    public void AskingClauses_SecondQuestionAfterCommaAndConjunction_IsAClauseOfItsOwn()
+    {
+        var clauses = MessageFocus.AskingClauses("how many staff lost their jobs, and how much revenue came from the us?", Pleasantry);
+
+        Assert.Equal(["how many staff lost their jobs", "and how much revenue came from the us?"], clauses);
+    }
+
+    [Fact]
     public void AskingClauses_FrontedPhraseThenTwoQuestions_KeepsThePhraseWithTheFirst()
     {
         var clauses = MessageFocus.AskingClauses("as a reseller, can we still sell kaspersky and when did the ban start", Pleasantry);
