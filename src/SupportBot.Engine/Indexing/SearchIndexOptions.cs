@@ -26,8 +26,14 @@ public sealed class SearchIndexOptions
     /// <summary>Words each side of a match in a snippet. Default 24.</summary>
     public int SnippetWords { get; set; } = 24;
 
-    /// <summary>Term expressions whose matching rows are remembered. Default 20000.</summary>
+    /// <summary>Term expressions whose matching rows are remembered. Default 20000. Zero: none.</summary>
     public int MatchCacheSize { get; set; } = 20_000;
+
+    /// <summary>
+    /// Ranking queries (with their limit) whose best rows are remembered. Default 4096, a few MiB at most
+    /// (each entry holds its query text and up to <see cref="Candidates"/> hits). Zero: none.
+    /// </summary>
+    public int RankCacheSize { get; set; } = 4096;
 
     /// <summary>Search sessions (connections with prepared statements) kept for reuse. Default 2 per core.</summary>
     public int PooledSessions { get; set; } = Environment.ProcessorCount * 2;
