@@ -35,6 +35,12 @@ public sealed class SearchIndexOptions
     /// </summary>
     public int RankCacheSize { get; set; } = 4096;
 
+    /// <summary>
+    /// Snippets and highlights remembered, per query and row. Default 2048, a few MiB at most (each entry holds
+    /// its query text and a marked copy of one document's text). Zero: none.
+    /// </summary>
+    public int MarksCacheSize { get; set; } = 2048;
+
     /// <summary>Search sessions (connections with prepared statements) kept for reuse. Default 2 per core.</summary>
     public int PooledSessions { get; set; } = Environment.ProcessorCount * 2;
 }

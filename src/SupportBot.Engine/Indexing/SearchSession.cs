@@ -32,6 +32,7 @@ public sealed class SearchSession : IDisposable
     private readonly SqliteCommand _match;
     private readonly SqliteParameter _matchQuery;
     private readonly Func<(string Query, int Limit), IndexHit[]> _rankUncached;
+    private readonly Func<(string Query, int Row), IndexMarks> _marksUncached;
 
     internal SearchSession(SearchIndex index)
     {
@@ -54,6 +55,7 @@ public sealed class SearchSession : IDisposable
         _marksQuery = _marks.Parameters.Add("$q", SqliteType.Text);
         _marksRow = _marks.Parameters.Add("$row", SqliteType.Integer);
         _marks.Prepare();
+        _marksUncached = MarksUncached;
 
         _matchPhrasings = _connection.CreateCommand();
         _matchPhrasings.CommandText = "SELECT rowid FROM phrasings WHERE phrasings MATCH $q;";
@@ -90,9 +92,15 @@ public sealed class SearchSession : IDisposable
         return [.. hits];
     }
 
-    /// <summary>The snippet and highlighted text of one row for a query (unmarked text if it did not match).</summary>
-    public IndexMarks Marks(string ftsQuery, int row)
+    /// <summary>
+    /// The snippet and highlighted text of one row for a query (unmarked text if it did not match). Memoised
+    /// like <see cref="Rank"/>: the answer shown for a ranking query is usually the same row again.
+    /// </summary>
+    public IndexMarks Marks(string ftsQuery, int row) => Index.MarksCache.GetOrAdd((ftsQuery, row), _marksUncached);
+
+    private IndexMarks MarksUncached((string Query, int Row) key)
     {
+        var (ftsQuery, row) = key;
         _marksQuery.Value = ftsQuery;
         _marksRow.Value = row + 1;
         using var reader = _marks.ExecuteReader();

@@ -69,6 +69,52 @@ public sealed class SearchSessionTests(RealKnowledge real) : IClassFixture<RealK
         }
     }
 
+    [Fact]
+    public void Marks_Memoised_SameSnippetAndHighlightAsFts5Uncached()
+    {
+        var documents = DocumentBuilder.Build(real.Knowledge);
+        using var memoised = SearchIndex.Build(documents, new SearchIndexOptions());
+        using var uncached = SearchIndex.Build(documents, new SearchIndexOptions { MarksCacheSize = 0 });
+        var marked = 0;
+
+        foreach (var query in Queries())
+        {
+            // The rows the query ranks first, and one it does not match at all (its text comes back unmarked).
+            var rows = uncached.Query(s => s.Rank(query, 3)).Select(h => h.Row).Concat(UnmatchedRow(uncached, query));
+            foreach (var row in rows)
+            {
+                var expected = uncached.Query(s => s.Marks(query, row));
+                marked += expected.HighlightedText.Contains(SearchIndex.MarkStart, StringComparison.Ordinal) ? 1 : 0;
+
+                Assert.Equal(expected, memoised.Query(s => s.Marks(query, row)));
+                Assert.Equal(expected, memoised.Query(s => s.Marks(query, row)));
+            }
+        }
+
+        Assert.True(marked > 0);
+        Assert.Equal(0, uncached.MarksCache.Count);
+    }
+
+    [Fact]
+    public void Marks_ManyDifferentRows_MemoStaysWithinItsSize()
+    {
+        using var index = SearchIndex.Build(DocumentBuilder.Build(real.Knowledge), new SearchIndexOptions { MarksCacheSize = 3 });
+        var query = Queries()[0];
+
+        for (var row = 0; row < index.Documents.Count; row++)
+        {
+            Assert.Equal(index.Documents[row].Text, TextChecks.Unmarked(index.Query(s => s.Marks(query, row)).HighlightedText));
+            Assert.InRange(index.MarksCache.Count, 1, 3);
+        }
+    }
+
+    /// <summary>A row the query does not match, if there is one.</summary>
+    private static IEnumerable<int> UnmatchedRow(SearchIndex index, string query)
+    {
+        var matched = index.Query(s => s.Match(query));
+        return Enumerable.Range(0, index.Documents.Count).Where(row => !matched.Contains(row)).Take(1);
+    }
+
     /// <summary>Ranking queries as the engine writes them: synonym groups (the largest first), words, phrases, columns, a prefix.</summary>
     private List<string> Queries()
     {
