@@ -33,6 +33,8 @@ public sealed class SearchIndex : IDisposable
         _source = source;
         MatchCache = new BoundedCache<string, RowSet>(options.MatchCacheSize);
         PhrasingMatchCache = new BoundedCache<string, RowSet>(options.MatchCacheSize);
+        RankCache = new BoundedCache<(string, int), IndexHit[]>(options.RankCacheSize);
+        MarksCache = new BoundedCache<(string, int), IndexMarks>(options.MarksCacheSize);
         // Phrasing rows are numbered in document order (see Fill), so each document's are a contiguous range.
         var phrasings = new List<int[]>(documents.Count);
         var next = 0;
@@ -63,6 +65,12 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>Which rows each term expression matches; see <see cref="SearchSession.Match"/>.</summary>
     internal BoundedCache<string, RowSet> MatchCache { get; }
+
+    /// <summary>The best rows of each ranking query and limit; see <see cref="SearchSession.Rank"/>.</summary>
+    internal BoundedCache<(string Query, int Limit), IndexHit[]> RankCache { get; }
+
+    /// <summary>The snippet and highlight of each row for each query; see <see cref="SearchSession.Marks"/>.</summary>
+    internal BoundedCache<(string Query, int Row), IndexMarks> MarksCache { get; }
 
     /// <summary>Builds the index from <paramref name="documents"/>, in memory or at the configured path.</summary>
     public static SearchIndex Build(IReadOnlyList<SearchDocument> documents, SearchIndexOptions options)

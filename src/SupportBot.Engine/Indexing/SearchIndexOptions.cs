@@ -26,8 +26,22 @@ public sealed class SearchIndexOptions
     /// <summary>Words each side of a match in a snippet. Default 24.</summary>
     public int SnippetWords { get; set; } = 24;
 
-    /// <summary>Term expressions whose matching rows are remembered. Default 20000.</summary>
+    /// <summary>Term expressions whose matching rows are remembered. Default 20000. Zero: none.</summary>
     public int MatchCacheSize { get; set; } = 20_000;
+
+    /// <summary>
+    /// Ranking queries (with their limit) whose best rows are remembered. Default 4096: an entry holds its query
+    /// text and up to <see cref="Candidates"/> hits, about 1.4 KB over every eval question, so about 6 MiB when
+    /// full. Zero: none.
+    /// </summary>
+    public int RankCacheSize { get; set; } = 4096;
+
+    /// <summary>
+    /// Snippets and highlights remembered, per query and row. Default 2048: an entry holds its query text and a
+    /// marked copy of one document's text, about 1.4 KB over every eval question, so about 3 MiB when full.
+    /// Zero: none.
+    /// </summary>
+    public int MarksCacheSize { get; set; } = 2048;
 
     /// <summary>Search sessions (connections with prepared statements) kept for reuse. Default 2 per core.</summary>
     public int PooledSessions { get; set; } = Environment.ProcessorCount * 2;

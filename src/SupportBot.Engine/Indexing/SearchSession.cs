@@ -31,6 +31,8 @@ public sealed class SearchSession : IDisposable
     private readonly SqliteParameter _matchPhrasingsQuery;
     private readonly SqliteCommand _match;
     private readonly SqliteParameter _matchQuery;
+    private readonly Func<(string Query, int Limit), IndexHit[]> _rankUncached;
+    private readonly Func<(string Query, int Row), IndexMarks> _marksUncached;
 
     internal SearchSession(SearchIndex index)
     {
@@ -43,6 +45,7 @@ public sealed class SearchSession : IDisposable
         _rankQuery = _rank.Parameters.Add("$q", SqliteType.Text);
         _rankLimit = _rank.Parameters.Add("$limit", SqliteType.Integer);
         _rank.Prepare();
+        _rankUncached = RankUncached;
 
         // Snippets and highlights cost more than ranking: they are made only for the documents shown.
         _marks = _connection.CreateCommand();
@@ -52,6 +55,7 @@ public sealed class SearchSession : IDisposable
         _marksQuery = _marks.Parameters.Add("$q", SqliteType.Text);
         _marksRow = _marks.Parameters.Add("$row", SqliteType.Integer);
         _marks.Prepare();
+        _marksUncached = MarksUncached;
 
         _matchPhrasings = _connection.CreateCommand();
         _matchPhrasings.CommandText = "SELECT rowid FROM phrasings WHERE phrasings MATCH $q;";
@@ -66,24 +70,37 @@ public sealed class SearchSession : IDisposable
 
     public SearchIndex Index { get; }
 
-    /// <summary>The best <paramref name="limit"/> rows for an FTS5 query, best first.</summary>
-    public List<IndexHit> Rank(string ftsQuery, int limit)
+    /// <summary>
+    /// The best <paramref name="limit"/> rows for an FTS5 query, best first, in a list the caller owns.
+    /// Memoised per index: bm25 over a big synonym group is most of a question's time, the index never
+    /// changes, and customers keep asking the same few things, so the same ranking query comes back again
+    /// and again. The rows and scores are FTS5's own either way.
+    /// </summary>
+    public List<IndexHit> Rank(string ftsQuery, int limit) => [.. Index.RankCache.GetOrAdd((ftsQuery, limit), _rankUncached)];
+
+    private IndexHit[] RankUncached((string Query, int Limit) key)
     {
-        _rankQuery.Value = ftsQuery;
-        _rankLimit.Value = limit;
-        var hits = new List<IndexHit>(limit);
+        _rankQuery.Value = key.Query;
+        _rankLimit.Value = key.Limit;
+        var hits = new List<IndexHit>(key.Limit);
         using var reader = _rank.ExecuteReader();
         while (reader.Read())
         {
             hits.Add(new IndexHit((int)reader.GetInt64(0) - 1, -reader.GetDouble(1)));
         }
 
-        return hits;
+        return [.. hits];
     }
 
-    /// <summary>The snippet and highlighted text of one row for a query (unmarked text if it did not match).</summary>
-    public IndexMarks Marks(string ftsQuery, int row)
+    /// <summary>
+    /// The snippet and highlighted text of one row for a query (unmarked text if it did not match). Memoised
+    /// like <see cref="Rank"/>: the answer shown for a ranking query is usually the same row again.
+    /// </summary>
+    public IndexMarks Marks(string ftsQuery, int row) => Index.MarksCache.GetOrAdd((ftsQuery, row), _marksUncached);
+
+    private IndexMarks MarksUncached((string Query, int Row) key)
     {
+        var (ftsQuery, row) = key;
         _marksQuery.Value = ftsQuery;
         _marksRow.Value = row + 1;
         using var reader = _marks.ExecuteReader();
