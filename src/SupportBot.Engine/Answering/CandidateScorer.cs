@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SupportBot.Engine.Analysis;
 using SupportBot.Engine.Indexing;
 
@@ -255,7 +256,9 @@ internal sealed class CandidateScorer(
         {
             var covered = 0.0;
             var matchedTerms = 0;
-            foreach (var term in evidence)
+            // By reference over a span: this loop runs for every phrasing of every candidate, and copying each
+            // term's record (or a lambda capturing the phrasing) allocated more than the rest of a question.
+            foreach (ref readonly var term in CollectionsMarshal.AsSpan(evidence))
             {
                 if (term.PhrasingRows?.Contains(phrasing) == true)
                 {
@@ -271,12 +274,25 @@ internal sealed class CandidateScorer(
             if (total > 0 && matchedTerms > 0)
             {
                 // Asking the same way ("how were customers told" and not "what were they told to do") counts a little.
-                var sameAsking = questionWords.Count > 0 && questionWords.TrueForAll(q => q.Contains(phrasing)) ? 1 + options.SameQuestionWordBonus : 1.0;
+                var sameAsking = questionWords.Count > 0 && AllContain(questionWords, phrasing) ? 1 + options.SameQuestionWordBonus : 1.0;
                 similarity = Math.Max(similarity, covered / total * Math.Min(1.0, (double)matchedTerms / Math.Max(1, phrasingTerms[phrasing])) * sameAsking);
             }
         }
 
         return (best, similarity, own);
+    }
+
+    private static bool AllContain(List<RowSet> sets, int row)
+    {
+        foreach (var set in sets)
+        {
+            if (!set.Contains(row))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private TermEvidence Weigh(SearchSession session, QueryTerm term, int documentCount, bool prefix)
