@@ -29,6 +29,7 @@ public sealed partial class SmallTalkDetector
     private readonly int _longestCue;
     private readonly int _maxOtherWords;
     private readonly IReadOnlySet<string> _englishWords;
+    private readonly string[] _typoTargets;
 
     /// <param name="intents">The intents of responses.yaml.</param>
     /// <param name="maxOtherWords">Most words other than cues and filler a message found by its cues may have.</param>
@@ -42,6 +43,7 @@ public sealed partial class SmallTalkDetector
         _longestCue = intents.SelectMany(i => i.Cues).Select(p => TextNormalizer.Words(p).Length).DefaultIfEmpty(1).Max();
         _patternWords = new HashSet<string>(
             intents.SelectMany(i => i.Patterns.Concat(i.Cues)).SelectMany(TextNormalizer.Words), StringComparer.Ordinal);
+        _typoTargets = _patternWords.Concat(Filler).Where(w => w.Length >= 4).Distinct(StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>The intent of a normalised question, or null when it is not (only) small talk.</summary>
@@ -152,9 +154,9 @@ public sealed partial class SmallTalkDetector
         }
 
         string? meant = null;
-        foreach (var candidate in _patternWords.Concat(Filler))
+        foreach (var candidate in _typoTargets)
         {
-            if (candidate.Length >= 4 && candidate[0] == word[0] && EditDistance.OptimalStringAlignment(word, candidate, 1) <= 1)
+            if (candidate[0] == word[0] && EditDistance.OptimalStringAlignment(word, candidate, 1) <= 1)
             {
                 if (meant is not null)
                 {
