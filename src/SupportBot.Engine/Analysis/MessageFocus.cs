@@ -10,15 +10,6 @@ namespace SupportBot.Engine.Analysis;
 /// </summary>
 public static partial class MessageFocus
 {
-    /// <summary>
-    /// "are those affected", "is that allowed": a demonstrative right after one of these opening a question is its
-    /// subject ("what were those sanctions" asks about a noun).
-    /// </summary>
-    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
-    {
-        "is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "should", "has", "have", "had",
-    };
-
     private static readonly HashSet<string> Conjunctions = new(StringComparer.Ordinal) { "and", "but", "also", "or", "so", "plus" };
 
     /// <summary>Words that open a phrase set in front of a question ("as a small business, …").</summary>
@@ -130,10 +121,11 @@ public static partial class MessageFocus
         var words = TextNormalizer.Words(TextNormalizer.Normalize(clause));
         for (var i = 0; i < words.Length; i++)
         {
-            // "it" is left out: here it is nearly always Kaspersky or the ban ("why was it banned").
+            // "it" is left out: here it is nearly always Kaspersky or the ban ("why was it banned"). A demonstrative
+            // right after an auxiliary opening the question is its subject ("are those affected").
             if (words[i] is "they" or "them" or "he" or "she"
                 || (words[i] is "that" or "this" or "those" or "these"
-                    && (i + 1 == words.Length || StopWords.IsStop(words[i + 1]) || (i == 1 && Auxiliaries.Contains(words[0])))))
+                    && (i + 1 == words.Length || StopWords.IsStop(words[i + 1]) || (i == 1 && StopWords.Auxiliaries.Contains(words[0])))))
             {
                 return true;
             }

@@ -65,11 +65,6 @@ public static class QuestionKinds
 
     private static readonly HashSet<string> SinceWhenVerbs = new(StringComparer.Ordinal) { "is", "was", "are", "were", "has", "have", "had" };
 
-    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
-    {
-        "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "should",
-    };
-
     /// <summary>How many words may stand between "which" and its noun ("which us government agency").</summary>
     private const int AfterWhichReach = 3;
 
@@ -125,7 +120,7 @@ public static class QuestionKinds
 
                 // "what was kaspersky's official statement": after "what was", the question asks about its
                 // subject; a kind noun further on ("official") is only an adjective there.
-                if (i + 1 < words.Length && Auxiliaries.Contains(words[i + 1]))
+                if (i + 1 < words.Length && StopWords.Auxiliaries.Contains(words[i + 1]))
                 {
                     continue;
                 }

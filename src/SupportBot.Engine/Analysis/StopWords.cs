@@ -11,6 +11,12 @@ public static class StopWords
         "what", "when", "why", "who", "whom", "whose", "which", "where", "how",
     };
 
+    /// <summary>The verbs that open a yes/no question or follow a question word ("is", "did", "can"…).</summary>
+    public static readonly IReadOnlySet<string> Auxiliaries = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "should", "has", "have", "had",
+    };
+
     public static readonly IReadOnlySet<string> Common = new HashSet<string>(StringComparer.Ordinal)
     {
         "a", "an", "the", "and", "or", "but", "if", "then", "so", "of", "to", "in", "on", "at", "by", "for", "with",

@@ -381,7 +381,7 @@ public sealed class AnswerEngine : IDisposable
     /// <summary>
     /// A phrase made only of stop words ("what do i do") is a way of asking, not a word of the domain, even in a
     /// synonym group: "my screen keeps flashing, what do i do" is not about the knowledge base. Nor is a word of
-    /// an everyday group ("laptop", "update"): every tech-support question has one.
+    /// an everyday group ("laptop", "hackers", "windows update"): every tech-support question has one.
     /// </summary>
     private bool IsDomainTerm(SearchSession session, QueryTerm term) =>
         !term.Text.Split(' ').All(StopWords.IsStop)

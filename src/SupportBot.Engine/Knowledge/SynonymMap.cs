@@ -53,7 +53,7 @@ public sealed class SynonymMap
 
     /// <summary>
     /// Whether <paramref name="phrase"/> belongs to a group marked everyday: words every tech-support question
-    /// uses ("laptop", "update", "hackers"). They match like any synonym, but alone they do not make a question
+    /// uses ("laptop", "hackers", "windows update"). They match like any synonym, but alone they do not make a question
     /// about this knowledge base's subject ("my laptop is running slow").
     /// </summary>
     public bool IsEveryday(string phrase) => _groupOf.TryGetValue(phrase, out var g) && _everyday.Contains(g);
