@@ -38,15 +38,11 @@ public sealed class AnswerEngine : IDisposable
         var phrasingTerms = documents.SelectMany(d => d.Questions)
             .Select(q => _analyzer.Analyze(q, _ => true).ContentTerms.Count())
             .ToList();
-        // What each entry answers, read from how its phrasings ask; a passage may answer anything.
-        var answers = documents.Select(d => d.Questions.Count == 0
-                ? (QuestionKind?)null
-                : d.Questions.Aggregate(QuestionKind.None, (kind, q) => kind | QuestionKinds.Of(TextNormalizer.Normalize(q))))
-            .ToList();
-        var alwaysAsked = documents.Select(d => d.Questions.Count == 0
-                ? QuestionKind.None
-                : d.Questions.Aggregate((QuestionKind)~0, (kind, q) => kind & QuestionKinds.Of(TextNormalizer.Normalize(q))))
-            .ToList();
+        // What each entry answers, read from how its phrasings ask (any of them, and every one of them); a passage
+        // may answer anything.
+        var phrasingKinds = documents.Select(d => d.Questions.Select(q => QuestionKinds.Of(TextNormalizer.Normalize(q))).ToList()).ToList();
+        var answers = phrasingKinds.Select(kinds => kinds.Count == 0 ? (QuestionKind?)null : kinds.Aggregate((a, b) => a | b)).ToList();
+        var alwaysAsked = phrasingKinds.Select(kinds => kinds.Count == 0 ? QuestionKind.None : kinds.Aggregate((a, b) => a & b)).ToList();
         _scorer = new CandidateScorer(options, phrasingTerms, knowledge.CommonWords, knowledge.EnglishWords, answers, alwaysAsked, IsDomainTerm);
         _rowOf = documents.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _exactPhrasings = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -80,7 +76,7 @@ public sealed class AnswerEngine : IDisposable
             return SmallTalk(question, normalized, intent);
         }
 
-        var answer = Index.Query(session =>
+        return Index.Query(session =>
         {
             // "why was it banned and when did it start": each question the engine is sure of gets its answer.
             // Clauses scored for that are not scored again as readings below.
@@ -93,12 +89,14 @@ public sealed class AnswerEngine : IDisposable
             // Answer the most focused reading of the message that the engine is sure of (see MessageFocus);
             // when none is, the one it is surest of.
             (AnalyzedQuery Analyzed, List<ScoredCandidate> Candidates)? best = null;
-            var readings = MessageFocus.Readings(trimmed, sentence => _smallTalk.Detect(sentence) is not null);
+            var readings = MessageFocus.Readings(trimmed, IsSmallTalk);
             var scored = new HashSet<string>(StringComparer.Ordinal);
+            AnalyzedQuery? wholeMessage = null;
             foreach (var reading in readings)
             {
                 var known = clauseScores.TryGetValue(reading, out var clause);
                 var analyzed = known ? clause.Analyzed : Analyze(session, reading);
+                wholeMessage = reading == trimmed ? analyzed : wholeMessage;
                 var last = reading == readings[^1];
                 // A shorter reading must still name a topic: "Which ones are those?" alone names nothing, while
                 // "what were those sanctions?" names one with its one telling word. Two readings that analyse
@@ -124,25 +122,36 @@ public sealed class AnswerEngine : IDisposable
             }
 
             var namesTheDomain = NamesTheDomain(session, best!.Value.Analyzed);
-            return Decide(session, question, best!.Value.Analyzed, best.Value.Candidates, namesTheDomain);
+            var decided = Decide(session, question, best!.Value.Analyzed, best.Value.Candidates, namesTheDomain);
+            return decided is { Kind: AnswerKinds.Fallback, DocumentId: null }
+                ? SmallTalkAfterAll(session, question, trimmed, normalized, wholeMessage) ?? decided
+                : decided;
         });
+    }
 
+    private bool IsSmallTalk(string sentence) => _smallTalk.Detect(sentence) is not null;
+
+    /// <summary>
+    /// A message the knowledge base has nothing for may be small talk after all, or null when it is not.
+    /// </summary>
+    /// <param name="session">The session the message was answered in.</param>
+    /// <param name="question">The customer's text, as the answer reports it.</param>
+    /// <param name="message">The text read.</param>
+    /// <param name="normalized">The message, normalised.</param>
+    /// <param name="analyzedMessage">The whole message's analysis, when the readings got as far as it.</param>
+    private Answer? SmallTalkAfterAll(SearchSession session, string question, string message, string normalized, AnalyzedQuery? analyzedMessage)
+    {
         // "Hello! I'm writing a report and may have questions in a minute": nothing to answer or to be sorry
         // about, only a greeting to return.
-        if (answer is { Kind: AnswerKinds.Fallback, DocumentId: null }
-            && MessageFocus.PleasantryOfStatement(trimmed, s => _smallTalk.Detect(s) is not null) is { } pleasantry)
+        if (MessageFocus.PleasantryOfStatement(message, IsSmallTalk) is { } pleasantry)
         {
             return SmallTalk(question, pleasantry, _smallTalk.Detect(pleasantry)!);
         }
 
         // "Thank you so much, you've been very patient": no pattern, nothing of the domain, but small talk all the same.
-        if (answer is { Kind: AnswerKinds.Fallback, DocumentId: null } && _smallTalk.DetectByCues(trimmed) is { } cued
-            && !Index.Query(session => HasDomainWord(session, Analyze(session, trimmed))))
-        {
-            return SmallTalk(question, normalized, cued);
-        }
-
-        return answer;
+        return _smallTalk.DetectByCues(message) is { } cued && !HasDomainWord(session, analyzedMessage ?? Analyze(session, message))
+            ? SmallTalk(question, normalized, cued)
+            : null;
     }
 
     /// <summary>
@@ -161,7 +170,7 @@ public sealed class AnswerEngine : IDisposable
             return null;
         }
 
-        var clauses = MessageFocus.AskingClauses(message, sentence => _smallTalk.Detect(sentence) is not null);
+        var clauses = MessageFocus.AskingClauses(message, IsSmallTalk);
         var answers = new List<Answer>();
         foreach (var clause in clauses)
         {
