@@ -119,16 +119,21 @@ public static partial class MessageFocus
     private static bool RefersBack(string clause)
     {
         var words = TextNormalizer.Words(TextNormalizer.Normalize(clause));
+        var named = false;
         for (var i = 0; i < words.Length; i++)
         {
+            // A word the clause names first may be what the pronoun stands for: "is kaspersky giving its programs
+            // away because they are leaving", "are americans losing jobs because of this" are whole questions.
             // "it" is left out: here it is nearly always Kaspersky or the ban ("why was it banned"). A demonstrative
             // right after an auxiliary opening the question is its subject ("are those affected").
-            if (words[i] is "they" or "them" or "he" or "she"
-                || (words[i] is "that" or "this" or "those" or "these"
-                    && (i + 1 == words.Length || StopWords.IsStop(words[i + 1]) || (i == 1 && StopWords.Auxiliaries.Contains(words[0])))))
+            if ((!named && (words[i] is "they" or "them" or "he" or "she"
+                    || (words[i] is "that" or "this" or "those" or "these" && (i + 1 == words.Length || StopWords.IsStop(words[i + 1])))))
+                || (words[i] is "that" or "this" or "those" or "these" && i == 1 && StopWords.Auxiliaries.Contains(words[0])))
             {
                 return true;
             }
+
+            named |= !StopWords.IsStop(words[i]);
         }
 
         return false;

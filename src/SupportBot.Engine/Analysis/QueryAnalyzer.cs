@@ -42,6 +42,11 @@ public sealed record AnalyzedQuery(string Original, string Normalized, IReadOnly
 /// 2026?") means "now", not a fact to look up.</param>
 public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spelling, int? latestYear = null)
 {
+    /// <summary>Words of saying: a synonym phrase ending in one ("kaspersky said") may only report what follows.</summary>
+    private static readonly HashSet<string> SayingWords = new(StringComparer.Ordinal) { "say", "says", "said", "stated", "state", "claims", "claimed" };
+
+    private static readonly HashSet<string> ClauseOpeners = new(StringComparer.Ordinal) { "it", "its", "they", "that", "there", "we", "he", "she", "customers", "users" };
+
     /// <param name="question">The customer's text.</param>
     /// <param name="indexHasWord">Whether the index matches a word (its stem may be known in another form).</param>
     public AnalyzedQuery Analyze(string question, Func<string, bool> indexHasWord)
@@ -153,12 +158,19 @@ public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spellin
         latestYear is { } latest && word.Length == 4 && word.All(char.IsAsciiDigit)
         && int.Parse(word, System.Globalization.CultureInfo.InvariantCulture) is var year && year > latest && year < 2100;
 
+    /// <summary>
+    /// "what did kaspersky say it could still offer": a phrase ending in a word of saying, followed by what was
+    /// said, reports the question rather than asking about the statement. What was said is the topic.
+    /// </summary>
+    private static bool ReportsAClause(string[] words, int last) =>
+        SayingWords.Contains(words[last]) && last + 1 < words.Length && ClauseOpeners.Contains(words[last + 1]);
+
     private (string Text, IReadOnlyList<string> Group, int Words)? MatchPhrase(string[] words, int start)
     {
         for (var n = Math.Min(synonyms.MaxPhraseWords, words.Length - start); n >= 2; n--)
         {
             var phrase = string.Join(' ', words, start, n);
-            if (synonyms.Lookup(phrase) is { } group)
+            if (synonyms.Lookup(phrase) is { } group && !ReportsAClause(words, start + n - 1))
             {
                 return (phrase, group, n);
             }

@@ -65,6 +65,19 @@ public sealed class MessageFocusTests
         Assert.DoesNotContain(leaning, MessageFocus.Readings(message, Pleasantry));
     }
 
+    [Theory]
+    [InlineData(
+        "I always worry about the people who work there. Are many Americans losing their jobs at Kaspersky because of this?",
+        "Are many Americans losing their jobs at Kaspersky because of this?")]
+    [InlineData(
+        "Forgive me, I am new to these chats. Is Kaspersky giving its programs away because they are leaving?",
+        "Is Kaspersky giving its programs away because they are leaving?")]
+    public void Readings_PronounAfterWhatItMayStandFor_IsReadAlone(string message, string question)
+    {
+        // The clause names something before "this"/"they": it is a whole question, not one leaning on the story.
+        Assert.Equal(question, MessageFocus.Readings(message, Pleasantry)[0]);
+    }
+
     [Fact]
     public void Readings_DemonstrativeBeforeANoun_DoesNotPointBack()
     {

@@ -33,6 +33,26 @@ public sealed class QueryAnalyzerTests(RealKnowledge real) : IClassFixture<RealK
         Assert.DoesNotContain(query.Terms, t => t.Text == typed);
     }
 
+    [Theory]
+    [InlineData("what did kaspersky say it could still offer")]
+    [InlineData("which services does kaspersky say they can still provide")]
+    public void Analyze_SayingPhraseBeforeWhatWasSaid_IsNotTheStatementTopic(string question)
+    {
+        // What was said is the question; "kaspersky say" as one term would make it about Kaspersky's statement.
+        var query = Analyze(question);
+
+        Assert.DoesNotContain(query.Terms, t => t.Text == "kaspersky say");
+        Assert.Contains(query.Terms, t => t.Text == "still");
+    }
+
+    [Fact]
+    public void Analyze_SayingPhraseAboutATopic_IsTheStatementTopic()
+    {
+        var query = Analyze("what did kaspersky say about leaving");
+
+        Assert.Contains("statement", Assert.Single(query.Terms, t => t.Text == "kaspersky say").Alternatives);
+    }
+
     [Fact]
     public void Analyze_LongestSynonymPhrase_WinsOverItsPrefix()
     {

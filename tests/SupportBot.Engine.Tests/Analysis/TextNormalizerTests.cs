@@ -59,7 +59,8 @@ public sealed class TextNormalizerTests
     [InlineData("whn do i hav to switch", "when do i have to switch")]
     [InlineData("winddown start dt", "winddown start date")]
     [InlineData("wich govts banned it", "which governments banned it")]
-    [InlineData("us biz w kasp", "us business with kasp")]
+    [InlineData("us biz w kasp", "us business with kaspersky")]
+    [InlineData("which dept banned kasp", "which department banned kaspersky")]
     [InlineData("6 mo free", "6 months free")]
     public void Normalize_Input_GivesExactForm(string input, string expected)
     {
