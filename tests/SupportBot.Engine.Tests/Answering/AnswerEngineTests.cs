@@ -100,6 +100,7 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [Theory]
     [InlineData("hi", "greeting")]
     [InlineData("Hello there!", "greeting")]
+    [InlineData("nice to meet you", "greeting")]
     [InlineData("thanks", "thanks")]
     [InlineData("Thank you so much!", "thanks")]
     [InlineData("bye", "goodbye")]
@@ -226,6 +227,26 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [InlineData("is my pc safe now", "still-protected")]
     [InlineData("how many devices were protected", "endpoints")]
     public void Ask_EverydayTechWordWithAWordOfTheSubject_IsAnswered(string question, string expectedId)
+    {
+        AssertAnsweredBy(question, expectedId);
+    }
+
+    [Theory]
+    [InlineData("how do i scan my computer with kaspersky", "using-kaspersky")]
+    [InlineData("how can i switch off kasperskys automatic renewal", "cancel-subscription")] // not buying or renewing
+    [InlineData("what city is kaspersky's american office in", "company-facts-not-covered")] // not its headquarters
+    public void Ask_WhatTheSourcesDoNotCover_IsItsKnownGap(string question, string gapId)
+    {
+        var answer = real.Engine.Ask(question);
+
+        Assert.Equal(AnswerKinds.Fallback, answer.Kind);
+        Assert.Equal(gapId, answer.DocumentId);
+    }
+
+    [Theory]
+    [InlineData("what did kaspersky say they could still provide to americans", "still-allowed")]
+    [InlineData("which dept banned kaspersky", "ban-announced")]
+    public void Ask_ReportedSpeechOrShorthand_IsReadForWhatIsAsked(string question, string expectedId)
     {
         AssertAnsweredBy(question, expectedId);
     }
