@@ -18,6 +18,21 @@ public static partial class MessageFocus
     /// <summary>How long such a phrase may be: longer, it is a story of its own.</summary>
     private const int FrontedPhraseMaxWords = 5;
 
+    /// <summary>Words that tell of a problem: a message with one is a request for help, whatever pleasantry opens it.</summary>
+    private static readonly HashSet<string> TroubleWords = new(StringComparer.Ordinal)
+    {
+        "problem", "problems", "issue", "issues", "trouble", "error", "errors", "broken", "broke", "slow", "crash", "crashes",
+        "crashing", "crashed", "stuck", "fail", "fails", "failed", "failing", "frozen", "freezes", "virus", "hacked", "wrong",
+        "lost", "keeps", "stopped", "jam", "jammed", "offline", "dead", "infected", "deleted", "missing", "disappeared",
+    };
+
+    /// <summary>What a device does not do when something is wrong ("won't print", "is not working").</summary>
+    private static readonly HashSet<string> FailingVerbs = new(StringComparer.Ordinal)
+    {
+        "work", "working", "works", "print", "printing", "start", "starting", "load", "loading", "open", "opening", "turn",
+        "connect", "connecting", "respond", "responding", "boot", "booting", "run", "running", "install", "update", "updating",
+    };
+
     private static readonly HashSet<string> QuestionOpeners = new(StringComparer.Ordinal)
     {
         "what", "when", "why", "who", "which", "where", "how", "is", "are", "was", "were", "do", "does", "did",
@@ -103,13 +118,39 @@ public static partial class MessageFocus
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(isSmallTalk);
-        var sentences = Sentences(message);
-        if (sentences.Count < 2 || sentences.Any(IsQuestion))
+        var sentences = Sentences(message).Select(s => (Text: s, Normalized: TextNormalizer.Normalize(s))).ToList();
+        // "Hi, my laptop is very slow" reports a problem: the greeting is not what it is about. A question that is
+        // itself small talk ("… How are you today?") asks nothing of the knowledge base.
+        if (sentences.Count == 0 || sentences.Exists(s => IsQuestion(s.Text) && !isSmallTalk(s.Normalized)) || ReportsTrouble(message))
         {
             return null;
         }
 
-        return sentences.Select(TextNormalizer.Normalize).FirstOrDefault(isSmallTalk);
+        if (sentences.Count >= 2 && sentences.Find(s => isSmallTalk(s.Normalized)).Normalized is { } pleasantry)
+        {
+            return pleasantry;
+        }
+
+        // "Thank you, I'll pass this on to my team", "Hi, I'm a reporter working on a story", "Hello - I'm the IT
+        // department here": a pleasantry opening a sentence that only tells.
+        var opening = TextNormalizer.Normalize(OpeningBreak().Split(sentences[0].Text)[0]);
+        return opening.Length < sentences[0].Normalized.Length && isSmallTalk(opening) ? opening : null;
+    }
+
+    /// <summary>Whether a message tells of something wrong ("my printer won't print", "it keeps crashing").</summary>
+    private static bool ReportsTrouble(string message)
+    {
+        var words = TextNormalizer.Words(TextNormalizer.Normalize(message));
+        for (var i = 0; i < words.Length; i++)
+        {
+            var next = i + 1 < words.Length ? words[i + 1] : "";
+            if (TroubleWords.Contains(words[i]) || (words[i] == "not" && FailingVerbs.Contains(next)) || (words[i] == "need" && next == "help"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -195,6 +236,10 @@ public static partial class MessageFocus
             yield return current;
         }
     }
+
+    /// <summary>Where the opening of a sentence ends: a comma, colon, semicolon, "!" or a dash between words.</summary>
+    [GeneratedRegex(@"[,;:!]|\s[-\u2013\u2014]\s")]
+    private static partial Regex OpeningBreak();
 
     [GeneratedRegex(@"(?<=[.!?])\s+|[\r\n]+")]
     private static partial Regex SentenceBreak();

@@ -32,7 +32,7 @@ public static partial class TextNormalizer
         ["whn"] = "when", ["wht"] = "what", ["hav"] = "have", ["hv"] = "have", ["shud"] = "should", ["shld"] = "should",
         ["cud"] = "could", ["wud"] = "would", ["thru"] = "through", ["cx"] = "customer", ["dt"] = "date",
         ["biz"] = "business", ["govts"] = "governments", ["wich"] = "which", ["mo"] = "months", ["mos"] = "months",
-        ["dept"] = "department", ["depts"] = "departments", ["kasp"] = "kaspersky",
+        ["dept"] = "department", ["depts"] = "departments", ["kasp"] = "kaspersky", ["helo"] = "hello",
         // Negations typed without the apostrophe: "not" must survive, or "arent banned" reads as "banned".
         ["arent"] = "are not", ["isnt"] = "is not", ["wasnt"] = "was not", ["werent"] = "were not", ["dont"] = "do not",
         ["doesnt"] = "does not", ["didnt"] = "did not", ["cant"] = "can not", ["wont"] = "will not", ["wouldnt"] = "would not",

@@ -34,7 +34,8 @@ public sealed class AnswerEngine : IDisposable
             !member.Contains(' ', StringComparison.Ordinal) || Index.Query(s => s.Match(FtsQuery.AnyOf([member])).Count > 0));
         _synonyms = searchable;
         _analyzer = new QueryAnalyzer(searchable, spelling, LatestYear(knowledge));
-        _smallTalk = new SmallTalkDetector(knowledge.Responses.Intents, options.SmallTalkCueMaxOtherWords, knowledge.EnglishWords);
+        _smallTalk = new SmallTalkDetector(
+            knowledge.Responses.Intents, options.SmallTalkCueMaxOtherWords, knowledge.EnglishWords, options.SmallTalkAboutTheBotMaxOtherWords);
         var phrasingTerms = documents.SelectMany(d => d.Questions)
             .Select(q => _analyzer.Analyze(q, _ => true).ContentTerms.Count())
             .ToList();

@@ -144,6 +144,12 @@ public sealed class AnswerEngineOptions
     public int SmallTalkCueMaxOtherWords { get; set; } = 1;
 
     /// <summary>
+    /// The same for a question about the bot itself ("Are you a real person or one of those computer programs my
+    /// daughter told me about?"): its other words are about the bot, seldom a request of their own. Default 5.
+    /// </summary>
+    public int SmallTalkAboutTheBotMaxOtherWords { get; set; } = 5;
+
+    /// <summary>
     /// Most questions of one message answered together ("why was it banned and when did it start"); 1 answers
     /// only the one the engine is surest of. Default 2.
     /// </summary>

@@ -17,8 +17,20 @@ public sealed partial class SmallTalkDetector
         "there", "bot", "supportbot", "again", "so", "much", "a", "lot", "very", "ok", "okay", "oh", "well", "and",
         "then", "all", "guys", "folks", "friend", "mate", "buddy", "you", "too", "for", "the", "help", "great",
         "cool", "awesome", "nice", "perfect", "please", "now", "dear", "helpful", "useful", "today", "tonight", "sir",
-        "madam", "man", "lol", "haha", "really", "quick", "one",
+        "madam", "man", "lol", "haha", "really", "quick", "one", "assistant", "question", "questions", "sweetheart", "honey", "darling",
     };
+
+    /// <summary>
+    /// Words that only add tone, even inside a pattern: "is anyone actually there", "are you even a real person".
+    /// They are left out before matching.
+    /// </summary>
+    private static readonly HashSet<string> Softeners = new(StringComparer.Ordinal)
+    {
+        "actually", "even", "truly", "kindly", "ever", "honestly", "seriously", "still",
+    };
+
+    /// <summary>The intent that asks about the bot itself ("who made you", "are you a real person").</summary>
+    private const string AboutTheBot = "identity";
 
     /// <summary>The intents that are courtesies rather than requests ("help", "who are you").</summary>
     private static readonly HashSet<string> Pleasantries = new(StringComparer.Ordinal) { "greeting", "thanks", "goodbye" };
@@ -28,16 +40,20 @@ public sealed partial class SmallTalkDetector
     private readonly HashSet<string> _patternWords;
     private readonly int _longestCue;
     private readonly int _maxOtherWords;
+    private readonly int _aboutTheBotMaxOtherWords;
     private readonly IReadOnlySet<string> _englishWords;
     private readonly string[] _typoTargets;
 
     /// <param name="intents">The intents of responses.yaml.</param>
     /// <param name="maxOtherWords">Most words other than cues and filler a message found by its cues may have.</param>
     /// <param name="englishWords">Real English words: never read as a typo of a pattern's word.</param>
-    public SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, int maxOtherWords = 1, IReadOnlySet<string>? englishWords = null)
+    /// <param name="aboutTheBotMaxOtherWords">The same as <paramref name="maxOtherWords"/> for a question about the bot itself.</param>
+    public SmallTalkDetector(
+        IReadOnlyList<SmallTalkIntent> intents, int maxOtherWords = 1, IReadOnlySet<string>? englishWords = null, int aboutTheBotMaxOtherWords = 1)
     {
         _intents = intents;
         _maxOtherWords = maxOtherWords;
+        _aboutTheBotMaxOtherWords = Math.Max(maxOtherWords, aboutTheBotMaxOtherWords);
         _englishWords = englishWords ?? new HashSet<string>(StringComparer.Ordinal);
         _longestPattern = intents.SelectMany(i => i.Patterns).Select(p => TextNormalizer.Words(p).Length).DefaultIfEmpty(1).Max();
         _longestCue = intents.SelectMany(i => i.Cues).Select(p => TextNormalizer.Words(p).Length).DefaultIfEmpty(1).Max();
@@ -54,7 +70,7 @@ public sealed partial class SmallTalkDetector
             return null;
         }
 
-        var words = TextNormalizer.Words(normalized).Select(Unstretched).ToArray();
+        var words = Words(normalized);
         SmallTalkIntent? last = null;
         var i = 0;
         while (i < words.Length)
@@ -99,7 +115,7 @@ public sealed partial class SmallTalkDetector
         var everySentenceIsAPleasantry = sentences.Count >= 2;
         foreach (var sentence in sentences)
         {
-            var words = TextNormalizer.Words(TextNormalizer.Normalize(sentence)).Select(Unstretched).ToArray();
+            var words = Words(TextNormalizer.Normalize(sentence));
             allWords.AddRange(words);
             SmallTalkIntent? cue = null;
             for (var i = 0; i < words.Length;)
@@ -133,10 +149,14 @@ public sealed partial class SmallTalkDetector
 
         // A thank-you note of several sentences ("Thank you for your patience. I really appreciate the clear
         // explanations. Have a great day!") has many words of its own, each sentence a pleasantry all the same.
-        return last is not null && (otherWords <= _maxOtherWords || everySentenceIsAPleasantry) ? last
+        var maxOtherWords = last?.Name == AboutTheBot ? _aboutTheBotMaxOtherWords : _maxOtherWords;
+        return last is not null && (otherWords <= maxOtherWords || everySentenceIsAPleasantry) ? last
             : allWords.Count == 1 ? OneLetterFromAPattern(allWords[0])
             : null;
     }
+
+    private string[] Words(string normalized) =>
+        TextNormalizer.Words(normalized).Select(Unstretched).Where(w => !Softeners.Contains(w)).ToArray();
 
     private SmallTalkIntent? OneLetterFromAPattern(string word) => word.Length < 3 ? null : _intents.FirstOrDefault(intent =>
         intent.Patterns.Any(p => p.Length >= 4 && p[0] == word[0] && !p.Contains(' ', StringComparison.Ordinal)

@@ -4,7 +4,7 @@ namespace SupportBot.Engine.Tests.Analysis;
 
 public sealed class MessageFocusTests
 {
-    private static readonly Func<string, bool> Pleasantry = s => s is "hi" or "hello" or "thanks" or "thank you";
+    private static readonly Func<string, bool> Pleasantry = s => s is "hi" or "hello" or "thanks" or "thank you" or "how are you";
 
     [Fact]
     public void Readings_OneShortQuestion_IsItsOnlyReading()
@@ -123,6 +123,10 @@ public sealed class MessageFocusTests
     [Theory]
     [InlineData("Hello! I'm writing a report for school.", "hello")]
     [InlineData("Thank you. That was all.", "thank you")]
+    [InlineData("Thank you, I will pass this along to our IT team.", "thank you")]
+    [InlineData("Hi, I'm a reporter working on a story. Just introducing myself.", "hi")]
+    [InlineData("Hello - I'm the IT department for a dental office", "hello")]
+    [InlineData("Hello! I just made a cup of tea. How are you?", "hello")] // the only question is small talk too
     public void PleasantryOfStatement_PleasantryAndNoQuestion_GivesThePleasantry(string message, string expected)
     {
         Assert.Equal(expected, MessageFocus.PleasantryOfStatement(message, Pleasantry));
@@ -133,6 +137,9 @@ public sealed class MessageFocusTests
     [InlineData("Hi! When did updates stop")]
     [InlineData("I'm writing a report. It is about Kaspersky.")]
     [InlineData("hello")]
+    [InlineData("Hi, my laptop is very slow.")] // trouble: a request for help, not a greeting
+    [InlineData("Hello, my printer won't print.")]
+    [InlineData("Hi. My printer has been offline for days!")]
     public void PleasantryOfStatement_QuestionOrNoPleasantry_GivesNull(string message)
     {
         Assert.Null(MessageFocus.PleasantryOfStatement(message, Pleasantry));

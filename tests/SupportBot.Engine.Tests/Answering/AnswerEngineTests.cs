@@ -101,6 +101,13 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [InlineData("hi", "greeting")]
     [InlineData("Hello there!", "greeting")]
     [InlineData("nice to meet you", "greeting")]
+    [InlineData("Is anyone actually there?!", "greeting")] // a word of tone inside the pattern
+    [InlineData("Are you even a real person??", "identity")]
+    [InlineData("Who built this assistant?", "identity")]
+    [InlineData("Are you a real person or one of those computer programs my son told me about?", "identity")]
+    [InlineData("helo, good day", "greeting")]
+    [InlineData("Thank you so much, sweetheart. You were more patient than the man at the shop.", "thanks")]
+    [InlineData("Hi, I'm a student journalist working on a piece.", "greeting")]
     [InlineData("thanks", "thanks")]
     [InlineData("Thank you so much!", "thanks")]
     [InlineData("bye", "goodbye")]
