@@ -55,6 +55,7 @@ public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spellin
         var words = TextNormalizer.Words(normalized);
         var terms = new List<QueryTerm>();
         QueryTerm? askedFor = null;
+        string[]? retyped = null;
         for (var i = 0; i < words.Length; i++)
         {
             // "which antivirus": the thing asked for. "which year", "what agency" say a kind instead (QuestionKinds).
@@ -95,6 +96,10 @@ public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spellin
             string? correctedFrom = null;
             if (unknown && spelling.Correct(word) is { } correction)
             {
+                // "numbr of employees", "lenght of the offer": the kind of fact asked is read from the words meant.
+                retyped ??= (string[])words.Clone();
+                retyped[i] = correction;
+
                 // A typo of an empty word ("happend") is as empty as the word itself.
                 if (StopWords.Common.Contains(correction))
                 {
@@ -109,7 +114,10 @@ public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spellin
         }
 
         // Two words of one synonym group ("ban … prohibit") are one topic, not two.
-        return new AnalyzedQuery(question, normalized, terms.DistinctBy(t => string.Join('|', t.Alternatives)).ToList()) { AskedFor = askedFor };
+        var distinct = terms.DistinctBy(t => string.Join('|', t.Alternatives)).ToList();
+        return retyped is null
+            ? new AnalyzedQuery(question, normalized, distinct) { AskedFor = askedFor }
+            : new AnalyzedQuery(question, normalized, distinct) { AskedFor = askedFor, Kind = QuestionKinds.Of(string.Join(' ', retyped)) };
     }
 
     /// <summary>

@@ -43,7 +43,7 @@ public static class QuestionKinds
     {
         ["date"] = QuestionKind.When, ["reason"] = QuestionKind.Why, ["reasons"] = QuestionKind.Why, ["because"] = QuestionKind.Why,
         ["justify"] = QuestionKind.Why, ["justification"] = QuestionKind.Why, ["rationale"] = QuestionKind.Why,
-        ["percent"] = QuestionKind.HowMany, ["percentage"] = QuestionKind.HowMany,
+        ["percent"] = QuestionKind.HowMany, ["percentage"] = QuestionKind.HowMany, ["length"] = QuestionKind.HowLong,
     };
 
     /// <summary>Verbs that introduce a question inside a sentence ("i wonder why…", "can you explain when…").</summary>
@@ -67,6 +67,13 @@ public static class QuestionKinds
 
     /// <summary>How many words may stand between "which" and its noun ("which us government agency").</summary>
     private const int AfterWhichReach = 3;
+
+    /// <summary>
+    /// The words that say what kind of fact is asked ("number", "reason", "agency"), for the spelling corrector:
+    /// a typo of one ("numbr of employees") must still ask for a figure.
+    /// </summary>
+    public static IEnumerable<string> AskingWords =>
+        QuestionWords.Keys.Concat(AskingNouns.Keys).Concat(AfterWhich.Keys).Concat(["number", "long", "many", "much", "length"]);
 
     /// <summary>Whether a word after "which"/"what" already says the kind asked for ("which year", "what agency").</summary>
     public static bool NamesKind(string word) => AfterWhich.ContainsKey(word);

@@ -26,7 +26,10 @@ public sealed class AnswerEngine : IDisposable
         _options = options ?? throw new ArgumentNullException(nameof(options));
         var documents = DocumentBuilder.Build(knowledge);
         Index = SearchIndex.Build(documents, indexOptions);
-        var domainWords = knowledge.Synonyms.AllWords.Where(w => !StopWords.IsStop(w) && !w.Any(char.IsDigit)).ToHashSet(StringComparer.Ordinal);
+        // The words that say what is asked are corrected too ("numbr of", "lenght"), though no document may have them.
+        var domainWords = knowledge.Synonyms.AllWords.Where(w => !StopWords.IsStop(w) && !w.Any(char.IsDigit))
+            .Concat(QuestionKinds.AskingWords.Where(w => w.Length >= spellingOptions.ShortMinLength))
+            .ToHashSet(StringComparer.Ordinal);
         var spelling = new SpellingCorrector(Vocabulary(documents, knowledge.Synonyms), spellingOptions, domainWords, knowledge.EnglishWords);
         // Phrases are what make a query slow (FTS5 reads every position of "what", "do", "i"); single words cost
         // little to keep and less to check, so only phrases the knowledge base lacks are left out.
@@ -512,5 +515,6 @@ public sealed class AnswerEngine : IDisposable
         documents
             .SelectMany(d => d.Questions.Append(d.Title).Append(d.Text).Concat(d.Tags))
             .SelectMany(text => TextNormalizer.Words(TextNormalizer.Normalize(text)))
-            .Concat(synonyms.AllWords);
+            .Concat(synonyms.AllWords)
+            .Concat(QuestionKinds.AskingWords);
 }

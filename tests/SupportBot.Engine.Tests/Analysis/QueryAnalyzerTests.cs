@@ -137,6 +137,17 @@ public sealed class QueryAnalyzerTests(RealKnowledge real) : IClassFixture<RealK
         Assert.Equal(expected, Analyze(question).Terms.Select(t => t.Text));
     }
 
+    [Theory]
+    [InlineData("what percantage of kaspersky revenue", "percentage", QuestionKind.HowMany)]
+    [InlineData("kaspersky us history lenght", "length", QuestionKind.HowLong)]
+    public void Analyze_TypoOfAWordThatAsks_IsCorrectedAndStillSaysTheKind(string question, string meant, QuestionKind kind)
+    {
+        var query = Analyze(question);
+
+        Assert.Contains(query.Terms, t => t.Text == meant && t.CorrectedFrom is not null);
+        Assert.Equal(kind, query.Kind);
+    }
+
     [Fact]
     public void Analyze_YearAfterTheSources_MeansNowAndIsDropped()
     {

@@ -26,7 +26,8 @@ public sealed class RealKnowledge : IDisposable
         DocumentBuilder.Build(Knowledge)
             .SelectMany(d => d.Questions.Append(d.Title).Append(d.Text).Concat(d.Tags))
             .SelectMany(text => TextNormalizer.Words(TextNormalizer.Normalize(text)))
-            .Concat(Knowledge.Synonyms.AllWords);
+            .Concat(Knowledge.Synonyms.AllWords)
+            .Concat(QuestionKinds.AskingWords);
 
     public void Dispose() => Engine.Dispose();
 }
