@@ -259,6 +259,18 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
         AssertAnsweredBy(question, expectedId);
     }
 
+    [Theory]
+    [InlineData("is kaspersky compensating people who bought it")]
+    [InlineData("anything for us customers to make up for the hassle")]
+    public void Ask_CompensationForTheExit_IsTheFreeOfferNotTheRefundGap(string question)
+    {
+        // The sources never mention refunds; what customers were given for their trouble is the free offer.
+        var answer = real.Engine.Ask(question);
+
+        Assert.Equal(AnswerKinds.Faq, answer.Kind);
+        Assert.Matches("(six|6) months", answer.Text);
+    }
+
     [Fact]
     public void Ask_WhenRussiaInvadedUkraine_IsAKnownGapNotTheWarsImpact()
     {
