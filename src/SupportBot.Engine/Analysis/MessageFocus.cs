@@ -33,6 +33,10 @@ public static partial class MessageFocus
         "connect", "connecting", "respond", "responding", "boot", "booting", "run", "running", "install", "update", "updating",
     };
 
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal) { "in", "for", "from", "at", "on", "by", "to", "of", "since", "until" };
+
+    private static readonly HashSet<string> WhWords = new(StringComparer.Ordinal) { "which", "what", "when", "where", "whom", "who", "how" };
+
     private static readonly HashSet<string> QuestionOpeners = new(StringComparer.Ordinal)
     {
         "what", "when", "why", "who", "which", "where", "how", "is", "are", "was", "were", "do", "does", "did",
@@ -190,8 +194,10 @@ public static partial class MessageFocus
     private static bool StartsAsking(string text)
     {
         var words = TextNormalizer.Words(TextNormalizer.Normalize(text));
-        // "…, and how much revenue": after a comma the joining word comes first, then the question.
-        var first = words.Length > 1 && Conjunctions.Contains(words[0]) ? words[1] : words.FirstOrDefault();
+        // "…, and how much revenue": after a comma the joining word comes first, then the question; "in which city…",
+        // "for what reason…": a preposition may come before it.
+        var first = words.Length > 1 && (Conjunctions.Contains(words[0]) || (Prepositions.Contains(words[0]) && WhWords.Contains(words[1])))
+            ? words[1] : words.FirstOrDefault();
         return first is not null
             && (QuestionOpeners.Contains(first)
                 || (FrontingWords.Contains(words[0]) && text.Split(',', 2) is [var front, var rest]

@@ -52,7 +52,7 @@ public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spellin
     public AnalyzedQuery Analyze(string question, Func<string, bool> indexHasWord)
     {
         var normalized = TextNormalizer.Normalize(question);
-        var words = TextNormalizer.Words(normalized);
+        var words = TextNormalizer.Words(normalized).Where(w => !StopWords.Softeners.Contains(w)).ToArray();
         var terms = new List<QueryTerm>();
         QueryTerm? askedFor = null;
         string[]? retyped = null;

@@ -63,5 +63,14 @@ public static class StopWords
         "still", "case", "fact", "problem", "question", "answer", "info", "information", "details", "news", "about",
     };
 
+    /// <summary>
+    /// Words that only add tone ("where is it even from", "what exactly did they say"): left out before phrases are
+    /// matched, so that the phrase is still found.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Softeners = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "actually", "even", "truly", "kindly", "honestly", "seriously", "really", "exactly", "basically",
+    };
+
     public static bool IsStop(string word) => Common.Contains(word) || QuestionWords.Contains(word);
 }

@@ -56,6 +56,8 @@ public static partial class TextNormalizer
         // "i was told kaspersky is leaving", "my nephew told me it's banned": hearsay, like "i heard", not a
         // question about what customers were told.
         s = ToldByHearsay().Replace(s, "i heard");
+        // "$50" is "50 dollars" (a figure of something, like "50 employees"), "$" alone is "dollars".
+        s = s.Contains('$', StringComparison.Ordinal) ? Dollars().Replace(s, m => m.Groups[1].Success ? $" {m.Groups[1].Value} dollars " : " dollars ") : s;
         s = s.Replace("%", " percent ", StringComparison.Ordinal).Replace("&", " and ", StringComparison.Ordinal);
         return CollapseToWords(s);
     }
@@ -178,6 +180,9 @@ public static partial class TextNormalizer
 
     [GeneratedRegex(@"\b(?:(?:i|we) (?:was|were|got|get|have been|had been|been) told|(?:someone|somebody|people|a friend|my \w+) told (?:me|us))\b")]
     private static partial Regex ToldByHearsay();
+
+    [GeneratedRegex(@"\$\s*(\d[\d,.]*)?")]
+    private static partial Regex Dollars();
 
     [GeneratedRegex(@"\b(?:[a-z]\.){2,}")]
     private static partial Regex Abbreviations();

@@ -21,13 +21,10 @@ public sealed partial class SmallTalkDetector
     };
 
     /// <summary>
-    /// Words that only add tone, even inside a pattern: "is anyone actually there", "are you even a real person".
-    /// They are left out before matching.
+    /// Words that only add tone, even inside a pattern: "is anyone actually there", "are you even a real person",
+    /// "are you still there". They are left out before matching.
     /// </summary>
-    private static readonly HashSet<string> Softeners = new(StringComparer.Ordinal)
-    {
-        "actually", "even", "truly", "kindly", "ever", "honestly", "seriously", "still",
-    };
+    private static readonly HashSet<string> Softeners = new(StopWords.Softeners.Append("ever").Append("still"), StringComparer.Ordinal);
 
     /// <summary>The intent that asks about the bot itself ("who made you", "are you a real person").</summary>
     private const string AboutTheBot = "identity";

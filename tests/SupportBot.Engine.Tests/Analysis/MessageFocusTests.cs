@@ -78,6 +78,14 @@ public sealed class MessageFocusTests
         Assert.Equal(question, MessageFocus.Readings(message, Pleasantry)[0]);
     }
 
+    [Theory]
+    [InlineData("For the background section of my report: in which city is Kaspersky based?", "in which city is Kaspersky based?")]
+    [InlineData("quick one, for what reason was it banned", "for what reason was it banned")]
+    public void Readings_QuestionOpeningWithAPreposition_IsAReadingOfItsOwn(string message, string question)
+    {
+        Assert.Equal(question, MessageFocus.Readings(message, Pleasantry)[0]);
+    }
+
     [Fact]
     public void Readings_DemonstrativeBeforeANoun_DoesNotPointBack()
     {

@@ -54,6 +54,14 @@ public sealed class QueryAnalyzerTests(RealKnowledge real) : IClassFixture<RealK
     }
 
     [Fact]
+    public void Analyze_WordOfTone_DoesNotBreakAPhrase()
+    {
+        var query = Analyze("where is it even from");
+
+        Assert.Contains(query.Terms, t => t.Text == "where is it from");
+    }
+
+    [Fact]
     public void Analyze_LongestSynonymPhrase_WinsOverItsPrefix()
     {
         var query = Analyze("united states of america");

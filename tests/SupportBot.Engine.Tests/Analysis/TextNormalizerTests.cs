@@ -62,6 +62,8 @@ public sealed class TextNormalizerTests
     [InlineData("us biz w kasp", "us business with kaspersky")]
     [InlineData("which dept banned kasp", "which department banned kaspersky")]
     [InlineData("6 mo free", "6 months free")]
+    [InlineData("kaspersky revenue in $", "kaspersky revenue in dollars")]
+    [InlineData("a $50 licence", "a 50 dollars licence")]
     public void Normalize_Input_GivesExactForm(string input, string expected)
     {
         Assert.Equal(expected, TextNormalizer.Normalize(input));

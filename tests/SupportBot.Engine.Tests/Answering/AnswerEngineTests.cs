@@ -106,6 +106,7 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [InlineData("Who built this assistant?", "identity")]
     [InlineData("Are you a real person or one of those computer programs my son told me about?", "identity")]
     [InlineData("helo, good day", "greeting")]
+    [InlineData("Sorry for my bad English.", "help")]
     [InlineData("Thank you so much, sweetheart. You were more patient than the man at the shop.", "thanks")]
     [InlineData("Hi, I'm a student journalist working on a piece.", "greeting")]
     [InlineData("thanks", "thanks")]
