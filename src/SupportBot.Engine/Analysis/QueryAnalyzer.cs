@@ -45,7 +45,7 @@ public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spellin
     /// <summary>Words of saying: a synonym phrase ending in one ("kaspersky said") may only report what follows.</summary>
     private static readonly HashSet<string> SayingWords = new(StringComparer.Ordinal) { "say", "says", "said", "stated", "state", "claims", "claimed" };
 
-    private static readonly HashSet<string> ClauseOpeners = new(StringComparer.Ordinal) { "it", "its", "they", "that", "there", "we", "he", "she", "customers", "users" };
+    private static readonly HashSet<string> ClauseOpeners = new(StringComparer.Ordinal) { "it", "its", "they", "that", "there", "we", "he", "she", "customers", "users", "still" };
 
     /// <param name="question">The customer's text.</param>
     /// <param name="indexHasWord">Whether the index matches a word (its stem may be known in another form).</param>
@@ -171,7 +171,8 @@ public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spellin
     /// said, reports the question rather than asking about the statement. What was said is the topic.
     /// </summary>
     private static bool ReportsAClause(string[] words, int last) =>
-        SayingWords.Contains(words[last]) && last + 1 < words.Length && ClauseOpeners.Contains(words[last + 1]);
+        SayingWords.Contains(words[last]) && last + 1 < words.Length
+        && (ClauseOpeners.Contains(words[last + 1]) || StopWords.Auxiliaries.Contains(words[last + 1]));
 
     private (string Text, IReadOnlyList<string> Group, int Words)? MatchPhrase(string[] words, int start)
     {

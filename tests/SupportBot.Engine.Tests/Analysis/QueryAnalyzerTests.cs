@@ -36,12 +36,14 @@ public sealed class QueryAnalyzerTests(RealKnowledge real) : IClassFixture<RealK
     [Theory]
     [InlineData("what did kaspersky say it could still offer")]
     [InlineData("which services does kaspersky say they can still provide")]
+    [InlineData("services kaspersky said are still ok in us")]
+    [InlineData("services kasp says still ok")]
     public void Analyze_SayingPhraseBeforeWhatWasSaid_IsNotTheStatementTopic(string question)
     {
         // What was said is the question; "kaspersky say" as one term would make it about Kaspersky's statement.
         var query = Analyze(question);
 
-        Assert.DoesNotContain(query.Terms, t => t.Text == "kaspersky say");
+        Assert.DoesNotContain(query.Terms, t => t.Alternatives.Contains("statement"));
         Assert.Contains(query.Terms, t => t.Text == "still");
     }
 

@@ -254,6 +254,7 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [Theory]
     [InlineData("what did kaspersky say they could still provide to americans", "still-allowed")]
     [InlineData("which dept banned kaspersky", "ban-announced")]
+    [InlineData("who prohibited kaspersky software sales", "ban-announced")] // selling, not revenue
     [InlineData("numbr of kasp employees laid off", "layoffs")] // a typo of the word that asks for a figure
     public void Ask_ReportedSpeechOrShorthand_IsReadForWhatIsAsked(string question, string expectedId)
     {
