@@ -27,12 +27,17 @@ public sealed class SearchSession : IDisposable
     private readonly SqliteCommand _marks;
     private readonly SqliteParameter _marksQuery;
     private readonly SqliteParameter _marksRow;
+    private readonly SqliteCommand _highlight;
+    private readonly SqliteParameter _highlightQuery;
+    private readonly SqliteParameter _highlightRow;
     private readonly SqliteCommand _matchPhrasings;
     private readonly SqliteParameter _matchPhrasingsQuery;
     private readonly SqliteCommand _match;
     private readonly SqliteParameter _matchQuery;
     private readonly Func<(string Query, int Limit), IndexHit[]> _rankUncached;
     private readonly Func<(string Query, int Row), IndexMarks> _marksUncached;
+    private readonly Func<(string Query, int Row), string> _highlightUncached;
+    private readonly Func<string, RowSet> _textRowsUncached;
 
     internal SearchSession(SearchIndex index)
     {
@@ -56,6 +61,14 @@ public sealed class SearchSession : IDisposable
         _marksRow = _marks.Parameters.Add("$row", SqliteType.Integer);
         _marks.Prepare();
         _marksUncached = MarksUncached;
+
+        _highlight = _connection.CreateCommand();
+        _highlight.CommandText = $"SELECT highlight(docs, {SearchIndex.TextColumn}, {marks}) FROM docs WHERE docs MATCH $q AND rowid = $row;";
+        _highlightQuery = _highlight.Parameters.Add("$q", SqliteType.Text);
+        _highlightRow = _highlight.Parameters.Add("$row", SqliteType.Integer);
+        _highlight.Prepare();
+        _highlightUncached = HighlightUncached;
+        _textRowsUncached = TextRowsUncached;
 
         _matchPhrasings = _connection.CreateCommand();
         _matchPhrasings.CommandText = "SELECT rowid FROM phrasings WHERE phrasings MATCH $q;";
@@ -114,6 +127,35 @@ public sealed class SearchSession : IDisposable
     }
 
     /// <summary>
+    /// The text of one row with the query's matched words between marks, as <see cref="Marks"/> has it, without
+    /// the snippet (an answer shows no snippet). Memoised per query and row like <see cref="Marks"/>.
+    /// </summary>
+    public string Highlight(string ftsQuery, int row) => Index.HighlightCache.GetOrAdd((ftsQuery, row), _highlightUncached);
+
+    private string HighlightUncached((string Query, int Row) key)
+    {
+        var (ftsQuery, row) = key;
+        if (FtsQueryPhrases.Of(ftsQuery) is not { } phrases)
+        {
+            return MarksUncached(key).HighlightedText;
+        }
+
+        // highlight() marks the stretches where the query's phrases occur in the text column, and a phrase the
+        // row's text lacks marks nothing. Parsing and looking up the 30-odd phrases of a big synonym group in FTS5
+        // was most of the cost; the few the text has give the same marks, to the character.
+        var present = phrases.FindAll(phrase => Index.TextRowsCache.GetOrAdd(phrase, _textRowsUncached).Contains(row));
+        if (present.Count == 0)
+        {
+            return Index.Documents[row].Text;
+        }
+
+        _highlightQuery.Value = FtsQuery.AnyOf(present);
+        _highlightRow.Value = row + 1;
+        using var reader = _highlight.ExecuteReader();
+        return reader.Read() ? reader.GetString(0) : Index.Documents[row].Text;
+    }
+
+    /// <summary>
     /// Which rows an FTS5 query matches at all, as a set of row positions. Memoised per index: the index
     /// never changes, and questions keep asking about the same words.
     /// </summary>
@@ -124,6 +166,9 @@ public sealed class SearchSession : IDisposable
         Index.PhrasingMatchCache.GetOrAdd(ftsQuery, query => ReadRows(_matchPhrasings, _matchPhrasingsQuery, query, Index.PhrasingCount));
 
     private RowSet MatchUncached(string ftsQuery) => ReadRows(_match, _matchQuery, ftsQuery, Index.Documents.Count);
+
+    private RowSet TextRowsUncached(string phrase) =>
+        ReadRows(_match, _matchQuery, FtsQuery.InColumns(SearchIndex.TextColumnName, FtsQuery.AnyOf([phrase])), Index.Documents.Count);
 
     private static RowSet ReadRows(SqliteCommand command, SqliteParameter parameter, string ftsQuery, int size)
     {
@@ -142,6 +187,7 @@ public sealed class SearchSession : IDisposable
     {
         _rank.Dispose();
         _marks.Dispose();
+        _highlight.Dispose();
         _match.Dispose();
         _matchPhrasings.Dispose();
         _connection.Dispose();

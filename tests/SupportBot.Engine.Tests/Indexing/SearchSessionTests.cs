@@ -108,6 +108,49 @@ public sealed class SearchSessionTests(RealKnowledge real) : IClassFixture<RealK
         }
     }
 
+    [Fact]
+    public void Highlight_EveryQueryAndRow_SameAsMarksHighlight()
+    {
+        var documents = DocumentBuilder.Build(real.Knowledge);
+        using var index = SearchIndex.Build(documents, new SearchIndexOptions { MarksCacheSize = 0 });
+        var marked = 0;
+
+        foreach (var query in Queries())
+        {
+            for (var row = 0; row < index.Documents.Count; row++)
+            {
+                var expected = index.Query(s => s.Marks(query, row)).HighlightedText;
+                marked += expected.Contains(SearchIndex.MarkStart, StringComparison.Ordinal) ? 1 : 0;
+
+                Assert.Equal(expected, index.Query(s => s.Highlight(query, row)));
+            }
+        }
+
+        Assert.True(marked > 10);
+        Assert.Equal(0, index.HighlightCache.Count);
+    }
+
+    [Fact]
+    public void Highlight_Memoised_SameAsUncached()
+    {
+        var documents = DocumentBuilder.Build(real.Knowledge);
+        using var memoised = SearchIndex.Build(documents, new SearchIndexOptions());
+        using var uncached = SearchIndex.Build(documents, new SearchIndexOptions { MarksCacheSize = 0 });
+
+        foreach (var query in Queries())
+        {
+            foreach (var row in uncached.Query(s => s.Rank(query, 3)).Select(h => h.Row).Concat(UnmatchedRow(uncached, query)))
+            {
+                var expected = uncached.Query(s => s.Highlight(query, row));
+
+                Assert.Equal(expected, memoised.Query(s => s.Highlight(query, row)));
+                Assert.Equal(expected, memoised.Query(s => s.Highlight(query, row)));
+            }
+        }
+
+        Assert.True(memoised.HighlightCache.Count > 0);
+    }
+
     /// <summary>A row the query does not match, if there is one.</summary>
     private static IEnumerable<int> UnmatchedRow(SearchIndex index, string query)
     {
@@ -128,6 +171,8 @@ public sealed class SearchSessionTests(RealKnowledge real) : IClassFixture<RealK
             FtsQuery.InColumns(FtsQuery.PhrasingColumns, FtsQuery.AnyOf(["ban", "banned"])),
             FtsQuery.AnyOf(["upd"], prefixLast: true),
             FtsQuery.AnyOf(["no such word at all"]),
+            FtsQuery.AnyOf(["when"]) + " OR " + FtsQuery.AnyOf(real.Knowledge.Synonyms.Lookup("stop") ?? ["stop"])
+                + " OR " + FtsQuery.AnyOf(real.Knowledge.Synonyms.Lookup("updates") ?? ["updates"]) + " OR " + FtsQuery.AnyOf(["stop"]),
         ];
     }
 }
