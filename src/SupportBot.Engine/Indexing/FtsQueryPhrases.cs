@@ -53,23 +53,26 @@ internal static class FtsQueryPhrases
     /// <summary>The phrase quoted at <paramref name="i"/> (its doubled quotes made single), moving past it; null if unclosed.</summary>
     private static string? Quoted(string expression, ref int i)
     {
-        var phrase = new StringBuilder();
-        for (var j = i + 1; j < expression.Length; j++)
+        StringBuilder? unquoted = null;
+        var start = i + 1;
+        for (var j = start; j < expression.Length; j++)
         {
             if (expression[j] != '"')
             {
-                phrase.Append(expression[j]);
+                continue;
             }
-            else if (j + 1 < expression.Length && expression[j + 1] == '"')
+
+            if (j + 1 < expression.Length && expression[j + 1] == '"')
             {
-                phrase.Append('"');
+                // A doubled quote: the text so far and one quote; carry on after the pair.
+                (unquoted ??= new StringBuilder()).Append(expression, start, j + 1 - start);
                 j++;
+                start = j + 1;
+                continue;
             }
-            else
-            {
-                i = j + 1;
-                return phrase.ToString();
-            }
+
+            i = j + 1;
+            return unquoted is null ? expression[start..j] : unquoted.Append(expression, start, j - start).ToString();
         }
 
         return null;
