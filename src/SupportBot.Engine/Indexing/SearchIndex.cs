@@ -40,6 +40,7 @@ public sealed class SearchIndex : IDisposable
         MarksCache = new BoundedCache<(string, int), IndexMarks>(options.MarksCacheSize);
         HighlightCache = new BoundedCache<(string, int), string>(options.MarksCacheSize);
         TextRowsCache = new BoundedCache<string, RowSet>(options.MatchCacheSize);
+        PhraseRowsCache = new BoundedCache<string, RowSet>(options.MatchCacheSize);
         // Phrasing rows are numbered in document order (see Fill), so each document's are a contiguous range.
         var phrasings = new List<int[]>(documents.Count);
         var next = 0;
@@ -82,6 +83,9 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>Which rows have each single phrase in their text column, for <see cref="SearchSession.Highlight"/>.</summary>
     internal BoundedCache<string, RowSet> TextRowsCache { get; }
+
+    /// <summary>Which rows have each single phrase anywhere, for <see cref="SearchSession.Rank"/>.</summary>
+    internal BoundedCache<string, RowSet> PhraseRowsCache { get; }
 
     /// <summary>Builds the index from <paramref name="documents"/>, in memory or at the configured path.</summary>
     public static SearchIndex Build(IReadOnlyList<SearchDocument> documents, SearchIndexOptions options)

@@ -28,6 +28,37 @@ public sealed class SearchSessionTests(RealKnowledge real) : IClassFixture<RealK
     }
 
     [Fact]
+    public void Rank_PhrasesNoDocumentHas_SameRowsAndScoresAsFts5WithThem()
+    {
+        using var index = SearchIndex.Build(DocumentBuilder.Build(real.Knowledge), new SearchIndexOptions { RankCacheSize = 0 });
+        var leaving = real.Knowledge.Synonyms.Lookup("leaving") ?? ["leaving"];
+        string[] queries =
+        [
+            FtsQuery.AnyOf(["no such word", .. leaving, "zzyzx"]),
+            FtsQuery.AnyOf(["zzyzx"]) + " OR " + FtsQuery.AnyOf(["free", "qwxz", "offer"]) + " OR " + FtsQuery.AnyOf(["september"]),
+            FtsQuery.AnyOf(["halt", "stop", "halted"]),
+        ];
+
+        foreach (var query in queries)
+        {
+            // A filter naming every column is the same query to FTS5, and one the ranking leaves as it is.
+            var fts5 = index.Query(s => s.Rank(FtsQuery.InColumns("title questions text tags", query), 40));
+
+            Assert.NotEmpty(fts5);
+            Assert.Equal(fts5, index.Query(s => s.Rank(query, 40)));
+        }
+    }
+
+    [Fact]
+    public void Rank_OnlyPhrasesNoDocumentHas_NoRows()
+    {
+        using var index = SearchIndex.Build(DocumentBuilder.Build(real.Knowledge), new SearchIndexOptions());
+
+        Assert.Empty(index.Query(s => s.Rank(FtsQuery.AnyOf(["zzyzx", "qwxz"]), 40)));
+        Assert.Empty(index.Query(s => s.Rank(FtsQuery.AnyOf(["zzyzx"]) + " OR " + FtsQuery.AnyOf(["no such words"]), 40)));
+    }
+
+    [Fact]
     public void Rank_CallerChangesTheList_NextCallStillGetsEveryRow()
     {
         using var index = SearchIndex.Build(DocumentBuilder.Build(real.Knowledge), new SearchIndexOptions());
