@@ -1,21 +1,23 @@
-using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace SupportBot.Engine.Indexing;
 
 /// <summary>
 /// Reads back the phrases of an FTS5 expression made only of quoted phrases, <c>OR</c> and parentheses: what
 /// <see cref="FtsQuery.AnyOf"/> and <see cref="FtsQuery.AnyTerm"/> write, and every ranking query of a question.
+/// A phrase is read as the range of its quoted text in the expression (its doubled quotes as written), so that
+/// looking phrases up and writing some of them again need no string per phrase.
 /// </summary>
 internal static class FtsQueryPhrases
 {
     /// <summary>
-    /// The phrases of <paramref name="expression"/> in order, repeats kept, or null when it is anything more than
-    /// phrases joined by <c>OR</c> (a prefix <c>*</c>, a column filter, an implicit AND): such an expression is
+    /// Where the phrases of <paramref name="expression"/> are, in order, repeats kept, or null when it is anything more
+    /// than phrases joined by <c>OR</c> (a prefix <c>*</c>, a column filter, an implicit AND): such an expression is
     /// then used as it is.
     /// </summary>
-    public static List<string>? Of(string expression)
+    public static List<Range>? Of(string expression)
     {
-        var phrases = new List<string>();
+        var phrases = new List<Range>();
         var expectOperand = true;
         var depth = 0;
         var i = 0;
@@ -38,9 +40,10 @@ internal static class FtsQueryPhrases
                     expectOperand = true;
                     i += 3;
                     break;
-                case '"' when expectOperand && Quoted(expression, ref i) is { } phrase:
-                    phrases.Add(phrase);
+                case '"' when expectOperand && ClosingQuote(expression, i) is var end and > 0:
+                    phrases.Add((i + 1)..end);
                     expectOperand = false;
+                    i = end + 1;
                     break;
                 default:
                     return null;
@@ -50,12 +53,33 @@ internal static class FtsQueryPhrases
         return expectOperand || depth != 0 ? null : phrases;
     }
 
-    /// <summary>The phrase quoted at <paramref name="i"/> (its doubled quotes made single), moving past it; null if unclosed.</summary>
-    private static string? Quoted(string expression, ref int i)
+    /// <summary>The text of one phrase, its doubled quotes made single.</summary>
+    public static string Text(string expression, Range phrase) =>
+        expression[phrase].Replace("\"\"", "\"", StringComparison.Ordinal);
+
+    /// <summary>Whether the phrase's text is as written (no doubled quotes), so it can be looked up as a span.</summary>
+    public static bool IsPlain(string expression, Range phrase) => !expression.AsSpan(phrase).Contains('"');
+
+    /// <summary>Some phrases of <paramref name="expression"/> joined by <c>OR</c>, as <see cref="FtsQuery.AnyOf"/> writes them.</summary>
+    public static string AnyOf(string expression, List<Range> phrases)
     {
-        StringBuilder? unquoted = null;
-        var start = i + 1;
-        for (var j = start; j < expression.Length; j++)
+        var text = new DefaultInterpolatedStringHandler(0, 0);
+        text.AppendLiteral("(");
+        for (var i = 0; i < phrases.Count; i++)
+        {
+            text.AppendLiteral(i == 0 ? "\"" : " OR \"");
+            text.AppendFormatted(expression.AsSpan(phrases[i]));
+            text.AppendLiteral("\"");
+        }
+
+        text.AppendLiteral(")");
+        return text.ToStringAndClear();
+    }
+
+    /// <summary>Where the phrase opened at <paramref name="open"/> closes (past its doubled quotes), or -1 if it does not.</summary>
+    private static int ClosingQuote(string expression, int open)
+    {
+        for (var j = open + 1; j < expression.Length; j++)
         {
             if (expression[j] != '"')
             {
@@ -64,17 +88,13 @@ internal static class FtsQueryPhrases
 
             if (j + 1 < expression.Length && expression[j + 1] == '"')
             {
-                // A doubled quote: the text so far and one quote; carry on after the pair.
-                (unquoted ??= new StringBuilder()).Append(expression, start, j + 1 - start);
                 j++;
-                start = j + 1;
                 continue;
             }
 
-            i = j + 1;
-            return unquoted is null ? expression[start..j] : unquoted.Append(expression, start, j - start).ToString();
+            return j;
         }
 
-        return null;
+        return -1;
     }
 }

@@ -125,10 +125,11 @@ public sealed class SearchSession : IDisposable
             return ftsQuery;
         }
 
-        var present = phrases.FindAll(phrase => Index.PhraseRowsCache.GetOrAdd(phrase, _phraseRowsUncached).Count > 0);
-        return present.Count == phrases.Count ? ftsQuery
-            : present.Count == 0 ? null
-            : FtsQuery.AnyOf(present);
+        var all = phrases.Count;
+        phrases.RemoveAll(phrase => PhraseRows(Index.PhraseRowsCache, ftsQuery, phrase, _phraseRowsUncached).Count == 0);
+        return phrases.Count == all ? ftsQuery
+            : phrases.Count == 0 ? null
+            : FtsQueryPhrases.AnyOf(ftsQuery, phrases);
     }
 
     /// <summary>
@@ -169,13 +170,14 @@ public sealed class SearchSession : IDisposable
         // highlight() marks the stretches where the query's phrases occur in the text column, and a phrase the
         // row's text lacks marks nothing. Parsing and looking up the 30-odd phrases of a big synonym group in FTS5
         // was most of the cost; the few the text has give the same marks, to the character.
-        var present = phrases.FindAll(phrase => Index.TextRowsCache.GetOrAdd(phrase, _textRowsUncached).Contains(row));
-        if (present.Count == 0)
+        var all = phrases.Count;
+        phrases.RemoveAll(phrase => !PhraseRows(Index.TextRowsCache, ftsQuery, phrase, _textRowsUncached).Contains(row));
+        if (phrases.Count == 0)
         {
             return Index.Documents[row].Text;
         }
 
-        _highlightQuery.Value = FtsQuery.AnyOf(present);
+        _highlightQuery.Value = phrases.Count == all ? ftsQuery : FtsQueryPhrases.AnyOf(ftsQuery, phrases);
         _highlightRow.Value = row + 1;
         using var reader = _highlight.ExecuteReader();
         return reader.Read() ? reader.GetString(0) : Index.Documents[row].Text;
@@ -192,6 +194,12 @@ public sealed class SearchSession : IDisposable
         Index.PhrasingMatchCache.GetOrAdd(ftsQuery, query => ReadRows(_matchPhrasings, _matchPhrasingsQuery, query, Index.PhrasingCount));
 
     private RowSet MatchUncached(string ftsQuery) => ReadRows(_match, _matchQuery, ftsQuery, Index.Documents.Count);
+
+    /// <summary>The rows of one phrase of a query from a memo, looked up by its place in the query while it is remembered.</summary>
+    private static RowSet PhraseRows(BoundedCache<string, RowSet> memo, string ftsQuery, Range phrase, Func<string, RowSet> uncached) =>
+        FtsQueryPhrases.IsPlain(ftsQuery, phrase) && memo.TryGetValue(ftsQuery.AsSpan(phrase), out var rows)
+            ? rows
+            : memo.GetOrAdd(FtsQueryPhrases.Text(ftsQuery, phrase), uncached);
 
     private RowSet PhraseRowsUncached(string phrase) => ReadRows(_match, _matchQuery, FtsQuery.AnyOf([phrase]), Index.Documents.Count);
 

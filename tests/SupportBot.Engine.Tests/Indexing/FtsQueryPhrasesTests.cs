@@ -9,13 +9,17 @@ public sealed class FtsQueryPhrasesTests
     {
         var query = FtsQuery.AnyOf(["leave", "pull out"]) + " OR " + FtsQuery.AnyOf(["when"]) + " OR " + FtsQuery.AnyOf(["leave"]);
 
-        Assert.Equal(["leave", "pull out", "when", "leave"], FtsQueryPhrases.Of(query));
+        Assert.Equal(["leave", "pull out", "when", "leave"], Phrases(query));
     }
 
     [Fact]
     public void Of_DoubledQuotes_AreReadBackSingle()
     {
-        Assert.Equal(["say \"hi\"", "\""], FtsQueryPhrases.Of(FtsQuery.AnyOf(["say \"hi\"", "\""])));
+        var query = FtsQuery.AnyOf(["say \"hi\"", "\"", ""]);
+        var phrases = FtsQueryPhrases.Of(query)!;
+
+        Assert.Equal(["say \"hi\"", "\"", ""], Phrases(query));
+        Assert.Equal([false, false, true], phrases.Select(p => FtsQueryPhrases.IsPlain(query, p)));
     }
 
     [Theory]
@@ -36,6 +40,16 @@ public sealed class FtsQueryPhrasesTests
     }
 
     [Fact]
+    public void AnyOf_SomePhrases_WrittenAsFtsQueryWritesThem()
+    {
+        var query = FtsQuery.AnyOf(["leave", "say \"hi\""]) + " OR " + FtsQuery.AnyOf(["when", "pull out"]);
+        var phrases = FtsQueryPhrases.Of(query)!;
+
+        Assert.Equal(FtsQuery.AnyOf(["say \"hi\"", "pull out"]), FtsQueryPhrases.AnyOf(query, [phrases[1], phrases[3]]));
+        Assert.Equal(FtsQuery.AnyOf(["leave", "say \"hi\"", "when", "pull out"]), FtsQueryPhrases.AnyOf(query, phrases));
+    }
+
+    [Fact]
     public void Of_RandomAlternatives_ReadsBackWhatAnyOfWrote()
     {
         var random = new Random(20241123);
@@ -47,10 +61,15 @@ public sealed class FtsQueryPhrasesTests
                     .Select(_ => new string(Enumerable.Range(0, random.Next(0, 10)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray()))
                     .ToList())
                 .ToList();
-
             var query = string.Join(" OR ", groups.Select(g => FtsQuery.AnyOf(g)));
+            var phrases = FtsQueryPhrases.Of(query)!;
+            var some = phrases.Where((_, j) => j % 2 == 0).ToList();
 
-            Assert.Equal(groups.SelectMany(g => g), FtsQueryPhrases.Of(query));
+            Assert.Equal(groups.SelectMany(g => g), Phrases(query));
+            Assert.Equal(FtsQuery.AnyOf(some.Select(p => FtsQueryPhrases.Text(query, p))), FtsQueryPhrases.AnyOf(query, some));
         }
     }
+
+    private static List<string>? Phrases(string query) =>
+        FtsQueryPhrases.Of(query)?.Select(phrase => FtsQueryPhrases.Text(query, phrase)).ToList();
 }
