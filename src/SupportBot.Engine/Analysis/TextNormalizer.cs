@@ -48,14 +48,14 @@ public static partial class TextNormalizer
         ArgumentNullException.ThrowIfNull(text);
         var s = RemoveDiacritics(text).ToLowerInvariant();
         s = s.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u02bc', '\'').Replace('`', '\'');
-        s = Abbreviations().Replace(s, m => m.Value.Replace(".", "", StringComparison.Ordinal));
+        s = s.Contains('.', StringComparison.Ordinal) ? Abbreviations().Replace(s, m => m.Value.Replace(".", "", StringComparison.Ordinal)) : s;
         s = Contractions(s);
         s = ApostropheLess().Replace(s, "$1");
         s = Dates(s);
-        s = ChatShorthandWords.Replace(s, m => Shorthand[m.Value]);
+        s = HasWordOf(s, Shorthand) ? ChatShorthandWords.Replace(s, m => Shorthand[m.Value]) : s;
         // "i was told kaspersky is leaving", "my nephew told me it's banned": hearsay, like "i heard", not a
         // question about what customers were told.
-        s = ToldByHearsay().Replace(s, "i heard");
+        s = HasTold(s) ? ToldByHearsay().Replace(s, "i heard") : s;
         // "$50" is "50 dollars" (a figure of something, like "50 employees"), "$" alone is "dollars".
         s = s.Contains('$', StringComparison.Ordinal) ? Dollars().Replace(s, m => m.Groups[1].Success ? $" {m.Groups[1].Value} dollars " : " dollars ") : s;
         s = s.Replace("%", " percent ", StringComparison.Ordinal).Replace("&", " and ", StringComparison.Ordinal);
@@ -68,6 +68,11 @@ public static partial class TextNormalizer
 
     private static string RemoveDiacritics(string text)
     {
+        if (HasNoDiacritics(text))
+        {
+            return text;
+        }
+
         // Normalize refuses strings with unpaired surrogates or noncharacters (U+FFFE…); such text comes from
         // broken clients or fuzzers, not people.
         var decomposed = WithoutInvalidCodePoints(text).Normalize(NormalizationForm.FormD);
@@ -118,7 +123,7 @@ public static partial class TextNormalizer
              .Replace("cannot", "can not", StringComparison.Ordinal)
              .Replace("won't", "will not", StringComparison.Ordinal)
              .Replace("n't", " not", StringComparison.Ordinal);
-        return Suffix().Replace(s, m => m.Groups[1].Value switch
+        return !s.Contains('\'', StringComparison.Ordinal) ? s : Suffix().Replace(s, m => m.Groups[1].Value switch
         {
             "re" => " are",
             "ll" => " will",
@@ -131,12 +136,16 @@ public static partial class TextNormalizer
 
     private static string Dates(string s)
     {
-        s = IsoDate().Replace(s, m => Date(int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), m.Groups[3].Value, m.Groups[1].Value, m.Value));
-        s = SlashDate().Replace(s, m => Date(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m.Groups[2].Value, m.Groups[3].Value, m.Value));
-        s = MonthDay().Replace(s, m => $" {Months[m.Groups[1].Value]} {int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)}{Year(m.Groups[3].Value)} ");
-        s = DayMonth().Replace(s, m => $" {Months[m.Groups[2].Value]} {int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)}{Year(m.Groups[3].Value)} ");
+        if (HasDigit(s))
+        {
+            s = IsoDate().Replace(s, m => Date(int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), m.Groups[3].Value, m.Groups[1].Value, m.Value));
+            s = SlashDate().Replace(s, m => Date(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m.Groups[2].Value, m.Groups[3].Value, m.Value));
+            s = MonthDay().Replace(s, m => $" {Months[m.Groups[1].Value]} {int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)}{Year(m.Groups[3].Value)} ");
+            s = DayMonth().Replace(s, m => $" {Months[m.Groups[2].Value]} {int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)}{Year(m.Groups[3].Value)} ");
+        }
+
         // A month on its own ("in sept") still means the month; "may" alone is a verb far more often.
-        return MonthAlone().Replace(s, m => Months[m.Groups[1].Value]);
+        return HasWordOf(s, Months) ? MonthAlone().Replace(s, m => Months[m.Groups[1].Value]) : s;
     }
 
     private static string Date(int month, string day, string year, string original)

@@ -280,8 +280,8 @@ public sealed class AnswerEngine : IDisposable
             var overview = Knowledge.FaqsById[overviewId];
             var row = _rowOf[overviewId];
             var scored = candidates.Find(c => c.Document.Id == overviewId);
-            var marks = session.Marks(scored?.FtsQuery ?? FtsQuery.AnyTerm(analyzed.ContentTerms), row);
-            return FaqAnswer(question, analyzed, scored?.Confidence ?? TopConfidence(candidates), overview, marks);
+            var highlighted = session.Highlight(scored?.FtsQuery ?? FtsQuery.AnyTerm(analyzed.ContentTerms), row);
+            return FaqAnswer(question, analyzed, scored?.Confidence ?? TopConfidence(candidates), overview, highlighted);
         }
 
         // "printer keeps showing offline status", "how do I back up my files": words the articles happen to use,
@@ -339,7 +339,7 @@ public sealed class AnswerEngine : IDisposable
                 return Clarify(question, analyzed, chosen, runnerUp);
             }
 
-            return FaqAnswer(question, analyzed, chosen.Confidence, faq, session.Marks(chosen.FtsQuery, chosen.Hit.Row));
+            return FaqAnswer(question, analyzed, chosen.Confidence, faq, session.Highlight(chosen.FtsQuery, chosen.Hit.Row));
         }
 
         var passage = Knowledge.PassagesById[chosen.Document.Id];
@@ -349,7 +349,7 @@ public sealed class AnswerEngine : IDisposable
             Question = question,
             Kind = AnswerKinds.Passage,
             Text = passage.Text,
-            HighlightedText = session.Marks(chosen.FtsQuery, chosen.Hit.Row).HighlightedText,
+            HighlightedText = session.Highlight(chosen.FtsQuery, chosen.Hit.Row),
             Confidence = Math.Round(chosen.Confidence, 4),
             DocumentId = passage.Id,
             Sources = [new AnswerSource(article.Title, article.Url, passage.Text, passage.Id)],
@@ -414,12 +414,12 @@ public sealed class AnswerEngine : IDisposable
             && analyzed.ContentTerms.All(t => t.CorrectedFrom is null && session.Match(FtsQuery.AnyOf(t.Alternatives)).Count > subjectRows);
     }
 
-    private Answer FaqAnswer(string question, AnalyzedQuery analyzed, double confidence, FaqEntry faq, IndexMarks marks) => new()
+    private Answer FaqAnswer(string question, AnalyzedQuery analyzed, double confidence, FaqEntry faq, string highlighted) => new()
     {
         Question = question,
         Kind = AnswerKinds.Faq,
         Text = faq.Answer,
-        HighlightedText = marks.HighlightedText,
+        HighlightedText = highlighted,
         Confidence = Math.Round(confidence, 4),
         DocumentId = faq.Id,
         Sources = faq.Sources.Select(SourceFor).ToList(),

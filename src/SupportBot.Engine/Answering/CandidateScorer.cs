@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using SupportBot.Engine.Analysis;
 using SupportBot.Engine.Indexing;
 
@@ -42,7 +41,7 @@ public sealed record ScoredCandidate(IndexHit Hit, SearchDocument Document, doub
 /// <param name="alwaysAsked">For each document, the kinds every one of its phrasings asks ("when…" for a date entry).</param>
 /// <param name="isDomainTerm">Whether a word belongs to the domain's curated vocabulary (synonym groups, tags).</param>
 /// <param name="englishWords">English words: a known word that is none is one of the knowledge base's own names.</param>
-internal sealed class CandidateScorer(
+internal sealed partial class CandidateScorer(
     AnswerEngineOptions options,
     IReadOnlyList<int> phrasingTerms,
     IReadOnlySet<string> commonWords,
@@ -252,21 +251,15 @@ internal sealed class CandidateScorer(
         var similarity = 0.0;
         var own = false;
         var total = evidence.Sum(e => e.Weight);
-        foreach (var phrasing in session.Index.PhrasingsOf[row])
+        var phrasings = session.Index.PhrasingsOf[row];
+        Span<double> weights = phrasings.Length <= MaxStackPhrasings ? stackalloc double[phrasings.Length] : new double[phrasings.Length];
+        Span<int> counts = phrasings.Length <= MaxStackPhrasings ? stackalloc int[phrasings.Length] : new int[phrasings.Length];
+        TallyPhrasings(evidence, phrasings, weights, counts);
+        for (var p = 0; p < phrasings.Length; p++)
         {
-            var covered = 0.0;
-            var matchedTerms = 0;
-            // By reference over a span: this loop runs for every phrasing of every candidate, and copying each
-            // term's record (or a lambda capturing the phrasing) allocated more than the rest of a question.
-            foreach (ref readonly var term in CollectionsMarshal.AsSpan(evidence))
-            {
-                if (term.PhrasingRows?.Contains(phrasing) == true)
-                {
-                    covered += term.MatchedWeight;
-                    matchedTerms++;
-                }
-            }
-
+            var phrasing = phrasings[p];
+            var covered = weights[p];
+            var matchedTerms = counts[p];
             best = Math.Max(best, covered);
             own |= matchedTerms == evidence.Count && matchedTerms >= phrasingTerms[phrasing];
             // How much of the question the phrasing has, times how much of the phrasing the question has:

@@ -40,6 +40,8 @@ public sealed partial class SmallTalkDetector
     private readonly int _aboutTheBotMaxOtherWords;
     private readonly IReadOnlySet<string> _englishWords;
     private readonly string[] _typoTargets;
+    private readonly IntentPhrases _patterns;
+    private readonly IntentPhrases _cues;
 
     /// <param name="intents">The intents of responses.yaml.</param>
     /// <param name="maxOtherWords">Most words other than cues and filler a message found by its cues may have.</param>
@@ -57,6 +59,8 @@ public sealed partial class SmallTalkDetector
         _patternWords = new HashSet<string>(
             intents.SelectMany(i => i.Patterns.Concat(i.Cues)).SelectMany(TextNormalizer.Words), StringComparer.Ordinal);
         _typoTargets = _patternWords.Concat(Filler).Where(w => w.Length >= 4).Distinct(StringComparer.Ordinal).ToArray();
+        _patterns = new IntentPhrases(intents, intent => intent.Patterns);
+        _cues = new IntentPhrases(intents, intent => intent.Cues);
     }
 
     /// <summary>The intent of a normalised question, or null when it is not (only) small talk.</summary>
@@ -212,27 +216,8 @@ public sealed partial class SmallTalkDetector
     private static partial Regex Stretched();
 
     private (SmallTalkIntent? Intent, int Length) LongestPatternAt(string[] words, int start) =>
-        LongestAt(words, start, _longestPattern, intent => intent.Patterns);
+        _patterns.LongestAt(words, start, _longestPattern);
 
     private (SmallTalkIntent? Intent, int Length) LongestCueAt(string[] words, int start) =>
-        LongestAt(words, start, _longestCue, intent => intent.Cues);
-
-    /// <summary>The intent with the longest of its phrases (patterns or cues) that starts at <paramref name="start"/>.</summary>
-    private (SmallTalkIntent? Intent, int Length) LongestAt(
-        string[] words, int start, int longest, Func<SmallTalkIntent, IReadOnlyList<string>> phrasesOf)
-    {
-        for (var n = Math.Min(longest, words.Length - start); n >= 1; n--)
-        {
-            var phrase = string.Join(' ', words, start, n);
-            foreach (var intent in _intents)
-            {
-                if (phrasesOf(intent).Contains(phrase, StringComparer.Ordinal))
-                {
-                    return (intent, n);
-                }
-            }
-        }
-
-        return (null, 0);
-    }
+        _cues.LongestAt(words, start, _longestCue);
 }

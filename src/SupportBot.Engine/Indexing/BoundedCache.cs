@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 
 namespace SupportBot.Engine.Indexing;
 
@@ -14,6 +15,22 @@ internal sealed class BoundedCache<TKey, TValue>(int capacity) where TKey : notn
 
     /// <summary>How many entries are remembered now: at most the capacity (plus any being added concurrently).</summary>
     public int Count => _entries.Count;
+
+    /// <summary>
+    /// Looks a key up by another form of it (a span of a string key) without making the key; false when it is not
+    /// remembered, or when the keys cannot be compared with that form.
+    /// </summary>
+    public bool TryGetValue<TAlternate>(TAlternate key, [MaybeNullWhen(false)] out TValue value)
+        where TAlternate : notnull, allows ref struct
+    {
+        if (_entries.TryGetAlternateLookup<TAlternate>(out var lookup))
+        {
+            return lookup.TryGetValue(key, out value);
+        }
+
+        value = default;
+        return false;
+    }
 
     public TValue GetOrAdd(TKey key, Func<TKey, TValue> create)
     {

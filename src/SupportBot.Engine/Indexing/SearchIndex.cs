@@ -23,6 +23,9 @@ public sealed class SearchIndex : IDisposable
     internal const int TitleColumn = 0;
     internal const int TextColumn = 2;
 
+    /// <summary>The name of <see cref="TextColumn"/>, for column filters.</summary>
+    internal const string TextColumnName = "text";
+
     private readonly SqliteConnection _source;
     private readonly ObjectPool<SearchSession> _sessions;
 
@@ -35,6 +38,9 @@ public sealed class SearchIndex : IDisposable
         PhrasingMatchCache = new BoundedCache<string, RowSet>(options.MatchCacheSize);
         RankCache = new BoundedCache<(string, int), IndexHit[]>(options.RankCacheSize);
         MarksCache = new BoundedCache<(string, int), IndexMarks>(options.MarksCacheSize);
+        HighlightCache = new BoundedCache<(string, int), string>(options.MarksCacheSize);
+        TextRowsCache = new BoundedCache<string, RowSet>(options.MatchCacheSize);
+        PhraseRowsCache = new BoundedCache<string, RowSet>(options.MatchCacheSize);
         // Phrasing rows are numbered in document order (see Fill), so each document's are a contiguous range.
         var phrasings = new List<int[]>(documents.Count);
         var next = 0;
@@ -71,6 +77,15 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>The snippet and highlight of each row for each query; see <see cref="SearchSession.Marks"/>.</summary>
     internal BoundedCache<(string Query, int Row), IndexMarks> MarksCache { get; }
+
+    /// <summary>The highlighted text of each row for each query; see <see cref="SearchSession.Highlight"/>.</summary>
+    internal BoundedCache<(string Query, int Row), string> HighlightCache { get; }
+
+    /// <summary>Which rows have each single phrase in their text column, for <see cref="SearchSession.Highlight"/>.</summary>
+    internal BoundedCache<string, RowSet> TextRowsCache { get; }
+
+    /// <summary>Which rows have each single phrase anywhere, for <see cref="SearchSession.Rank"/>.</summary>
+    internal BoundedCache<string, RowSet> PhraseRowsCache { get; }
 
     /// <summary>Builds the index from <paramref name="documents"/>, in memory or at the configured path.</summary>
     public static SearchIndex Build(IReadOnlyList<SearchDocument> documents, SearchIndexOptions options)

@@ -26,7 +26,10 @@ public sealed class SearchIndexOptions
     /// <summary>Words each side of a match in a snippet. Default 24.</summary>
     public int SnippetWords { get; set; } = 24;
 
-    /// <summary>Term expressions whose matching rows are remembered. Default 20000. Zero: none.</summary>
+    /// <summary>
+    /// Term expressions whose matching rows are remembered, and as many single phrases' rows in the text column (what
+    /// an answer's highlight needs). Default 20000. Zero: none.
+    /// </summary>
     public int MatchCacheSize { get; set; } = 20_000;
 
     /// <summary>
@@ -38,8 +41,8 @@ public sealed class SearchIndexOptions
 
     /// <summary>
     /// Snippets and highlights remembered, per query and row. Default 2048: an entry holds its query text and a
-    /// marked copy of one document's text, about 1.4 KB over every eval question, so about 3 MiB when full.
-    /// Zero: none.
+    /// marked copy of one document's text, about 1.4 KB over every eval question, so about 3 MiB when full. The
+    /// answers' highlights (without snippets) are remembered apart, up to as many again. Zero: none.
     /// </summary>
     public int MarksCacheSize { get; set; } = 2048;
 

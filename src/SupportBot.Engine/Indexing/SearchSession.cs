@@ -27,12 +27,18 @@ public sealed class SearchSession : IDisposable
     private readonly SqliteCommand _marks;
     private readonly SqliteParameter _marksQuery;
     private readonly SqliteParameter _marksRow;
+    private readonly SqliteCommand _highlight;
+    private readonly SqliteParameter _highlightQuery;
+    private readonly SqliteParameter _highlightRow;
     private readonly SqliteCommand _matchPhrasings;
     private readonly SqliteParameter _matchPhrasingsQuery;
     private readonly SqliteCommand _match;
     private readonly SqliteParameter _matchQuery;
     private readonly Func<(string Query, int Limit), IndexHit[]> _rankUncached;
     private readonly Func<(string Query, int Row), IndexMarks> _marksUncached;
+    private readonly Func<(string Query, int Row), string> _highlightUncached;
+    private readonly Func<string, RowSet> _textRowsUncached;
+    private readonly Func<string, RowSet> _phraseRowsUncached;
 
     internal SearchSession(SearchIndex index)
     {
@@ -57,6 +63,15 @@ public sealed class SearchSession : IDisposable
         _marks.Prepare();
         _marksUncached = MarksUncached;
 
+        _highlight = _connection.CreateCommand();
+        _highlight.CommandText = $"SELECT highlight(docs, {SearchIndex.TextColumn}, {marks}) FROM docs WHERE docs MATCH $q AND rowid = $row;";
+        _highlightQuery = _highlight.Parameters.Add("$q", SqliteType.Text);
+        _highlightRow = _highlight.Parameters.Add("$row", SqliteType.Integer);
+        _highlight.Prepare();
+        _highlightUncached = HighlightUncached;
+        _textRowsUncached = TextRowsUncached;
+        _phraseRowsUncached = PhraseRowsUncached;
+
         _matchPhrasings = _connection.CreateCommand();
         _matchPhrasings.CommandText = "SELECT rowid FROM phrasings WHERE phrasings MATCH $q;";
         _matchPhrasingsQuery = _matchPhrasings.Parameters.Add("$q", SqliteType.Text);
@@ -80,7 +95,12 @@ public sealed class SearchSession : IDisposable
 
     private IndexHit[] RankUncached((string Query, int Limit) key)
     {
-        _rankQuery.Value = key.Query;
+        if (WithoutAbsentPhrases(key.Query) is not { } query)
+        {
+            return [];
+        }
+
+        _rankQuery.Value = query;
         _rankLimit.Value = key.Limit;
         var hits = new List<IndexHit>(key.Limit);
         using var reader = _rank.ExecuteReader();
@@ -90,6 +110,26 @@ public sealed class SearchSession : IDisposable
         }
 
         return [.. hits];
+    }
+
+    /// <summary>
+    /// The query without the phrases no document has, or null when it has no other. Such a phrase matches no row and
+    /// adds exactly 0 to every row's bm25, yet FTS5 looks it up, and counts its rows for its weight, on every query
+    /// (a seventh of the phrases of the eval questions' ranking queries: synonyms the knowledge base never uses).
+    /// FTS5 ranks the rest to the same rows and scores, to the bit; an expression of any other shape is left as it is.
+    /// </summary>
+    private string? WithoutAbsentPhrases(string ftsQuery)
+    {
+        if (FtsQueryPhrases.Of(ftsQuery) is not { } phrases)
+        {
+            return ftsQuery;
+        }
+
+        var all = phrases.Count;
+        phrases.RemoveAll(phrase => PhraseRows(Index.PhraseRowsCache, ftsQuery, phrase, _phraseRowsUncached).Count == 0);
+        return phrases.Count == all ? ftsQuery
+            : phrases.Count == 0 ? null
+            : FtsQueryPhrases.AnyOf(ftsQuery, phrases);
     }
 
     /// <summary>
@@ -114,6 +154,36 @@ public sealed class SearchSession : IDisposable
     }
 
     /// <summary>
+    /// The text of one row with the query's matched words between marks, as <see cref="Marks"/> has it, without
+    /// the snippet (an answer shows no snippet). Memoised per query and row like <see cref="Marks"/>.
+    /// </summary>
+    public string Highlight(string ftsQuery, int row) => Index.HighlightCache.GetOrAdd((ftsQuery, row), _highlightUncached);
+
+    private string HighlightUncached((string Query, int Row) key)
+    {
+        var (ftsQuery, row) = key;
+        if (FtsQueryPhrases.Of(ftsQuery) is not { } phrases)
+        {
+            return MarksUncached(key).HighlightedText;
+        }
+
+        // highlight() marks the stretches where the query's phrases occur in the text column, and a phrase the
+        // row's text lacks marks nothing. Parsing and looking up the 30-odd phrases of a big synonym group in FTS5
+        // was most of the cost; the few the text has give the same marks, to the character.
+        var all = phrases.Count;
+        phrases.RemoveAll(phrase => !PhraseRows(Index.TextRowsCache, ftsQuery, phrase, _textRowsUncached).Contains(row));
+        if (phrases.Count == 0)
+        {
+            return Index.Documents[row].Text;
+        }
+
+        _highlightQuery.Value = phrases.Count == all ? ftsQuery : FtsQueryPhrases.AnyOf(ftsQuery, phrases);
+        _highlightRow.Value = row + 1;
+        using var reader = _highlight.ExecuteReader();
+        return reader.Read() ? reader.GetString(0) : Index.Documents[row].Text;
+    }
+
+    /// <summary>
     /// Which rows an FTS5 query matches at all, as a set of row positions. Memoised per index: the index
     /// never changes, and questions keep asking about the same words.
     /// </summary>
@@ -124,6 +194,17 @@ public sealed class SearchSession : IDisposable
         Index.PhrasingMatchCache.GetOrAdd(ftsQuery, query => ReadRows(_matchPhrasings, _matchPhrasingsQuery, query, Index.PhrasingCount));
 
     private RowSet MatchUncached(string ftsQuery) => ReadRows(_match, _matchQuery, ftsQuery, Index.Documents.Count);
+
+    /// <summary>The rows of one phrase of a query from a memo, looked up by its place in the query while it is remembered.</summary>
+    private static RowSet PhraseRows(BoundedCache<string, RowSet> memo, string ftsQuery, Range phrase, Func<string, RowSet> uncached) =>
+        FtsQueryPhrases.IsPlain(ftsQuery, phrase) && memo.TryGetValue(ftsQuery.AsSpan(phrase), out var rows)
+            ? rows
+            : memo.GetOrAdd(FtsQueryPhrases.Text(ftsQuery, phrase), uncached);
+
+    private RowSet PhraseRowsUncached(string phrase) => ReadRows(_match, _matchQuery, FtsQuery.AnyOf([phrase]), Index.Documents.Count);
+
+    private RowSet TextRowsUncached(string phrase) =>
+        ReadRows(_match, _matchQuery, FtsQuery.InColumns(SearchIndex.TextColumnName, FtsQuery.AnyOf([phrase])), Index.Documents.Count);
 
     private static RowSet ReadRows(SqliteCommand command, SqliteParameter parameter, string ftsQuery, int size)
     {
@@ -142,6 +223,7 @@ public sealed class SearchSession : IDisposable
     {
         _rank.Dispose();
         _marks.Dispose();
+        _highlight.Dispose();
         _match.Dispose();
         _matchPhrasings.Dispose();
         _connection.Dispose();

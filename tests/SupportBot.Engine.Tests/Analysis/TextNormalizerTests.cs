@@ -111,6 +111,26 @@ public sealed class TextNormalizerTests
         Assert.Equal(expected, TextNormalizer.Normalize(input));
     }
 
+    [Theory]
+    // The steps a text cannot need are skipped (no digit: no dates; no shorthand word, lone month, "told", full stop
+    // or apostrophe: no rewriting); those it needs still run wherever the word stands.
+    [InlineData("u r here", "you are here")]
+    [InlineData("ppl,govt;u.", "people government you")]
+    [InlineData("é ppl é", "e people e")]
+    [InlineData("éppl pplé ppl_ _ppl ppl\u0301", "eppl pple ppl ppl people")]
+    [InlineData("sept", "september")]
+    [InlineData("jan.", "january")]
+    [InlineData("sept1 1sept septé", "sept1 1sept septe")]
+    [InlineData("in sept, 29 of them", "in september 29 of them")]
+    [InlineData("someone told us", "i heard")]
+    [InlineData("untold stories", "untold stories")]
+    [InlineData("no digits here", "no digits here")]
+    [InlineData("Ｕ ｒ", "ｕ ｒ")]
+    public void Normalize_WordsTheStepsLookFor_RewrittenOnlyWhereTheyStand(string input, string expected)
+    {
+        Assert.Equal(expected, TextNormalizer.Normalize(input));
+    }
+
     [Fact]
     public void Normalize_NullText_Throws()
     {

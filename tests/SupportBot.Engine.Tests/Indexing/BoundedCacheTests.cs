@@ -19,6 +19,18 @@ public sealed class BoundedCacheTests
     }
 
     [Fact]
+    public void TryGetValue_SpanOfARememberedKey_FindsItWithoutTheString()
+    {
+        var cache = new BoundedCache<string, int>(4);
+        cache.GetOrAdd("leaving", _ => 7);
+        const string query = "(\"leaving\" OR \"exit\")";
+
+        Assert.True(cache.TryGetValue(query.AsSpan(2, 7), out var found));
+        Assert.Equal(7, found);
+        Assert.False(cache.TryGetValue(query.AsSpan(15, 4), out _));
+    }
+
+    [Fact]
     public void GetOrAdd_ManyMoreKeysThanCapacity_NeverHoldsMoreAndAlwaysAnswersRight()
     {
         var cache = new BoundedCache<int, int>(8);

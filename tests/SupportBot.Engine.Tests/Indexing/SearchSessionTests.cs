@@ -28,6 +28,37 @@ public sealed class SearchSessionTests(RealKnowledge real) : IClassFixture<RealK
     }
 
     [Fact]
+    public void Rank_PhrasesNoDocumentHas_SameRowsAndScoresAsFts5WithThem()
+    {
+        using var index = SearchIndex.Build(DocumentBuilder.Build(real.Knowledge), new SearchIndexOptions { RankCacheSize = 0 });
+        var leaving = real.Knowledge.Synonyms.Lookup("leaving") ?? ["leaving"];
+        string[] queries =
+        [
+            FtsQuery.AnyOf(["no such word", .. leaving, "zzyzx"]),
+            FtsQuery.AnyOf(["zzyzx"]) + " OR " + FtsQuery.AnyOf(["free", "qwxz", "offer"]) + " OR " + FtsQuery.AnyOf(["september"]),
+            FtsQuery.AnyOf(["halt", "stop", "halted"]),
+        ];
+
+        foreach (var query in queries)
+        {
+            // A filter naming every column is the same query to FTS5, and one the ranking leaves as it is.
+            var fts5 = index.Query(s => s.Rank(FtsQuery.InColumns("title questions text tags", query), 40));
+
+            Assert.NotEmpty(fts5);
+            Assert.Equal(fts5, index.Query(s => s.Rank(query, 40)));
+        }
+    }
+
+    [Fact]
+    public void Rank_OnlyPhrasesNoDocumentHas_NoRows()
+    {
+        using var index = SearchIndex.Build(DocumentBuilder.Build(real.Knowledge), new SearchIndexOptions());
+
+        Assert.Empty(index.Query(s => s.Rank(FtsQuery.AnyOf(["zzyzx", "qwxz"]), 40)));
+        Assert.Empty(index.Query(s => s.Rank(FtsQuery.AnyOf(["zzyzx"]) + " OR " + FtsQuery.AnyOf(["no such words"]), 40)));
+    }
+
+    [Fact]
     public void Rank_CallerChangesTheList_NextCallStillGetsEveryRow()
     {
         using var index = SearchIndex.Build(DocumentBuilder.Build(real.Knowledge), new SearchIndexOptions());
@@ -108,6 +139,49 @@ public sealed class SearchSessionTests(RealKnowledge real) : IClassFixture<RealK
         }
     }
 
+    [Fact]
+    public void Highlight_EveryQueryAndRow_SameAsMarksHighlight()
+    {
+        var documents = DocumentBuilder.Build(real.Knowledge);
+        using var index = SearchIndex.Build(documents, new SearchIndexOptions { MarksCacheSize = 0 });
+        var marked = 0;
+
+        foreach (var query in Queries())
+        {
+            for (var row = 0; row < index.Documents.Count; row++)
+            {
+                var expected = index.Query(s => s.Marks(query, row)).HighlightedText;
+                marked += expected.Contains(SearchIndex.MarkStart, StringComparison.Ordinal) ? 1 : 0;
+
+                Assert.Equal(expected, index.Query(s => s.Highlight(query, row)));
+            }
+        }
+
+        Assert.True(marked > 10);
+        Assert.Equal(0, index.HighlightCache.Count);
+    }
+
+    [Fact]
+    public void Highlight_Memoised_SameAsUncached()
+    {
+        var documents = DocumentBuilder.Build(real.Knowledge);
+        using var memoised = SearchIndex.Build(documents, new SearchIndexOptions());
+        using var uncached = SearchIndex.Build(documents, new SearchIndexOptions { MarksCacheSize = 0 });
+
+        foreach (var query in Queries())
+        {
+            foreach (var row in uncached.Query(s => s.Rank(query, 3)).Select(h => h.Row).Concat(UnmatchedRow(uncached, query)))
+            {
+                var expected = uncached.Query(s => s.Highlight(query, row));
+
+                Assert.Equal(expected, memoised.Query(s => s.Highlight(query, row)));
+                Assert.Equal(expected, memoised.Query(s => s.Highlight(query, row)));
+            }
+        }
+
+        Assert.True(memoised.HighlightCache.Count > 0);
+    }
+
     /// <summary>A row the query does not match, if there is one.</summary>
     private static IEnumerable<int> UnmatchedRow(SearchIndex index, string query)
     {
@@ -128,6 +202,8 @@ public sealed class SearchSessionTests(RealKnowledge real) : IClassFixture<RealK
             FtsQuery.InColumns(FtsQuery.PhrasingColumns, FtsQuery.AnyOf(["ban", "banned"])),
             FtsQuery.AnyOf(["upd"], prefixLast: true),
             FtsQuery.AnyOf(["no such word at all"]),
+            FtsQuery.AnyOf(["when"]) + " OR " + FtsQuery.AnyOf(real.Knowledge.Synonyms.Lookup("stop") ?? ["stop"])
+                + " OR " + FtsQuery.AnyOf(real.Knowledge.Synonyms.Lookup("updates") ?? ["updates"]) + " OR " + FtsQuery.AnyOf(["stop"]),
         ];
     }
 }
