@@ -28,7 +28,8 @@ public sealed class EvalCommandTests : IDisposable
     public void Eval_OwnQuestionSets_StayAtTheLevelMeasured()
     {
         // The team's own sets (tests/eval) were used to tune the engine, so they guard against regressions at
-        // the level measured when this was written (96.2% / 1.1% / 98.2% / 100%) less a small margin. The
+        // the level measured (96.2% / 1.1% / 98.2% / 100% when this was written, 96.9% / 0.7% / 99.1% / 100% after the
+        // fifth pass) less a small margin. The
         // untouched sets are not guarded here: a floor would make them tuning data.
         var result = CliRunner.Run(
             "eval", "--questions", "tests/eval/heldout-questions.jsonl", "tests/eval/blind-questions.jsonl", "tests/eval/diagnosis-questions.jsonl",
@@ -36,6 +37,33 @@ public sealed class EvalCommandTests : IDisposable
             "tests/eval/s3-plain-questions.jsonl", "tests/eval/s4-plain-questions.jsonl", "tests/eval/s5-plain-questions.jsonl",
             "tests/eval/s5-terse-questions.jsonl",
             "--min-accuracy", "0.95", "--max-wrong", "0.02", "--min-abstention", "0.97", "--min-smalltalk", "0.98");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        AssertTable(result.Stdout);
+    }
+
+    [Fact]
+    public void Eval_SetsReadInTheFifthPass_StayAtTheLevelMeasured()
+    {
+        // Terse and plain sets whose misses were read in the fifth pass (measured 97.4% / 1.7% / 99.3% / 100%).
+        var result = CliRunner.Run(
+            "eval", "--questions", "tests/eval/s6-terse-questions.jsonl", "tests/eval/s7-terse-questions.jsonl",
+            "tests/eval/s8-plain-questions.jsonl", "tests/eval/s8-terse-questions.jsonl", "tests/eval/s11-terse-questions.jsonl",
+            "--min-accuracy", "0.95", "--max-wrong", "0.03", "--min-abstention", "0.97", "--min-smalltalk", "0.98");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        AssertTable(result.Stdout);
+    }
+
+    [Fact]
+    public void Eval_LongPersonaMessages_StayAtTheLevelMeasured()
+    {
+        // Long, chatty messages in persona and persona small talk, read in the fifth pass. They are below the issue's
+        // bars (measured 87.4% / 5.3% / 95.5% / 87.9%): this guards what was reached, it does not claim the bars.
+        var result = CliRunner.Run(
+            "eval", "--questions", "tests/eval/s7-mixed-questions.jsonl", "tests/eval/s11-mixed-questions.jsonl",
+            "tests/eval/s10-smalltalk-questions.jsonl",
+            "--min-accuracy", "0.85", "--max-wrong", "0.065", "--min-abstention", "0.93", "--min-smalltalk", "0.85");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         AssertTable(result.Stdout);
