@@ -17,7 +17,8 @@ public sealed partial class SmallTalkDetector
         "there", "bot", "supportbot", "again", "so", "much", "a", "lot", "very", "ok", "okay", "oh", "well", "and",
         "then", "all", "guys", "folks", "friend", "mate", "buddy", "you", "too", "for", "the", "help", "great",
         "cool", "awesome", "nice", "perfect", "please", "now", "dear", "helpful", "useful", "today", "tonight", "sir",
-        "madam", "man", "lol", "haha", "really", "quick", "one", "assistant", "question", "questions", "sweetheart", "honey", "darling",
+        "madam", "man", "lol", "haha", "really", "quick", "one", "assistant", "question", "questions", "sweetheart", "honey", "darling", "hope", "somebody", "someone",
+        "something", "pretty", "fast",
     };
 
     /// <summary>
@@ -149,11 +150,30 @@ public sealed partial class SmallTalkDetector
         }
 
         // A thank-you note of several sentences ("Thank you for your patience. I really appreciate the clear
-        // explanations. Have a great day!") has many words of its own, each sentence a pleasantry all the same.
+        // explanations. Have a great day!") or clauses ("Appreciate the quick answers, that helps with my planning")
+        // has many words of its own, each part a pleasantry all the same.
         var maxOtherWords = last?.Name == AboutTheBot ? _aboutTheBotMaxOtherWords : _maxOtherWords;
-        return last is not null && (otherWords <= maxOtherWords || everySentenceIsAPleasantry) ? last
+        return last is not null && (otherWords <= maxOtherWords || everySentenceIsAPleasantry || EveryClauseIsAPleasantry(sentences)) ? last
             : allWords.Count == 1 ? OneLetterFromAPattern(allWords[0])
             : null;
+    }
+
+    private bool EveryClauseIsAPleasantry(IReadOnlyList<string> sentences)
+    {
+        var clauses = sentences.SelectMany(s => s.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        return clauses.Count >= 2 && clauses.TrueForAll(clause =>
+        {
+            var words = Words(TextNormalizer.Normalize(clause));
+            for (var i = 0; i < words.Length; i++)
+            {
+                if (LongestCueAt(words, i).Intent is { } cue && Pleasantries.Contains(cue.Name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        });
     }
 
     private string[] Words(string normalized) =>

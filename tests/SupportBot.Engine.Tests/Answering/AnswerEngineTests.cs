@@ -107,6 +107,8 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [InlineData("Are you a real person or one of those computer programs my son told me about?", "identity")]
     [InlineData("helo, good day", "greeting")]
     [InlineData("Sorry for my bad English.", "help")]
+    [InlineData("Appreciate the quick replies, that helps with my budget.", "thanks")] // each clause a thank-you
+    [InlineData("hello there, i hope someone can help me", "help")]
     [InlineData("Thank you so much, sweetheart. You were more patient than the man at the shop.", "thanks")]
     [InlineData("Hi, I'm a student journalist working on a piece.", "greeting")]
     [InlineData("thanks", "thanks")]
