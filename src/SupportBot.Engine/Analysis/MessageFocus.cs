@@ -196,8 +196,9 @@ public static partial class MessageFocus
         var words = TextNormalizer.Words(TextNormalizer.Normalize(text));
         // "…, and how much revenue": after a comma the joining word comes first, then the question; "in which city…",
         // "for what reason…": a preposition may come before it.
-        var first = words.Length > 1 && (Conjunctions.Contains(words[0]) || (Prepositions.Contains(words[0]) && WhWords.Contains(words[1])))
-            ? words[1] : words.FirstOrDefault();
+        var start = words.Length > 1 && Conjunctions.Contains(words[0]) ? 1 : 0;
+        start += words.Length > start + 1 && Prepositions.Contains(words[start]) && WhWords.Contains(words[start + 1]) ? 1 : 0;
+        var first = start < words.Length ? words[start] : null;
         return first is not null
             && (QuestionOpeners.Contains(first)
                 || (FrontingWords.Contains(words[0]) && text.Split(',', 2) is [var front, var rest]

@@ -121,6 +121,14 @@ public sealed class MessageFocusTests
     }
 
     [Fact]
+    public void AskingClauses_SecondQuestionAfterConjunctionAndPreposition_IsAClauseOfItsOwn()
+    {
+        var clauses = MessageFocus.AskingClauses("when did kaspersky start to close, and until when can i get updates?", Pleasantry);
+
+        Assert.Equal(["when did kaspersky start to close", "and until when can i get updates?"], clauses);
+    }
+
+    [Fact]
     public void AskingClauses_FrontedPhraseThenTwoQuestions_KeepsThePhraseWithTheFirst()
     {
         var clauses = MessageFocus.AskingClauses("as a reseller, can we still sell kaspersky and when did the ban start", Pleasantry);
