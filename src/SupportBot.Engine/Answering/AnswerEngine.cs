@@ -511,7 +511,11 @@ public sealed class AnswerEngine : IDisposable
         .Select(w => (int?)int.Parse(w, System.Globalization.CultureInfo.InvariantCulture))
         .Max();
 
-    private static IEnumerable<string> Vocabulary(IEnumerable<SearchDocument> documents, SynonymMap synonyms) =>
+    /// <summary>
+    /// The words the spelling corrector corrects to: every word of the documents, the synonym groups, and the words
+    /// that say what is asked (repeats count: frequent words win ties).
+    /// </summary>
+    internal static IEnumerable<string> Vocabulary(IEnumerable<SearchDocument> documents, SynonymMap synonyms) =>
         documents
             .SelectMany(d => d.Questions.Append(d.Title).Append(d.Text).Concat(d.Tags))
             .SelectMany(text => TextNormalizer.Words(TextNormalizer.Normalize(text)))

@@ -21,13 +21,8 @@ public sealed class RealKnowledge : IDisposable
     public static AnswerEngine CreateEngine(KnowledgeBase knowledge, SearchIndexOptions? indexOptions = null) =>
         new(knowledge, new AnswerEngineOptions(), indexOptions ?? new SearchIndexOptions(), new SpellingOptions());
 
-    /// <summary>Every word of the knowledge base as the engine sees it (questions, titles, answers, passages, tags, synonyms).</summary>
-    public IEnumerable<string> VocabularyWords() =>
-        DocumentBuilder.Build(Knowledge)
-            .SelectMany(d => d.Questions.Append(d.Title).Append(d.Text).Concat(d.Tags))
-            .SelectMany(text => TextNormalizer.Words(TextNormalizer.Normalize(text)))
-            .Concat(Knowledge.Synonyms.AllWords)
-            .Concat(QuestionKinds.AskingWords);
+    /// <summary>The spelling vocabulary the engine builds from this knowledge (its words, synonyms and asking words).</summary>
+    public IEnumerable<string> VocabularyWords() => AnswerEngine.Vocabulary(DocumentBuilder.Build(Knowledge), Knowledge.Synonyms);
 
     public void Dispose() => Engine.Dispose();
 }
