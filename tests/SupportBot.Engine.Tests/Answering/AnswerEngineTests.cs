@@ -137,10 +137,7 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [InlineData("cooool", "thanks")]
     public void Ask_SmallTalkWithStretchedLetters_IsRecognised(string question, string intent)
     {
-        var answer = real.Engine.Ask(question);
-
-        Assert.Equal(AnswerKinds.SmallTalk, answer.Kind);
-        Assert.Equal(intent, answer.Intent);
+        AssertSmallTalk(question, intent);
     }
 
     [Theory]
@@ -156,11 +153,7 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [InlineData("Thank you for your patience. I really appreciate the clear explanations. Have a wonderful evening!", "goodbye")]
     public void Ask_SmallTalkInTheCustomersOwnWords_IsRecognisedByItsCues(string question, string intent)
     {
-        var answer = real.Engine.Ask(question);
-
-        AssertValid(answer, question);
-        Assert.Equal(AnswerKinds.SmallTalk, answer.Kind);
-        Assert.Equal(intent, answer.Intent);
+        AssertSmallTalk(question, intent);
     }
 
     [Theory]
@@ -174,10 +167,7 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [InlineData("great, that's just what I needed. You can close the ticket.", "goodbye")]
     public void Ask_SmallTalkWithATypo_IsRecognised(string question, string intent)
     {
-        var answer = real.Engine.Ask(question);
-
-        Assert.Equal(AnswerKinds.SmallTalk, answer.Kind);
-        Assert.Equal(intent, answer.Intent);
+        AssertSmallTalk(question, intent);
     }
 
     [Fact]
@@ -305,10 +295,7 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [Fact]
     public void Ask_GreetingWithAStatementThatAsksNothing_Greets()
     {
-        var answer = real.Engine.Ask("Hello! I'm writing a report for school and might have a few questions in a minute.");
-
-        Assert.Equal(AnswerKinds.SmallTalk, answer.Kind);
-        Assert.Equal("greeting", answer.Intent);
+        AssertSmallTalk("Hello! I'm writing a report for school and might have a few questions in a minute.", "greeting");
     }
 
     [Fact]
@@ -635,6 +622,16 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     }
 
     private void AssertValid(Answer answer, string question) => AssertValid(answer, question, real.Knowledge);
+
+    /// <summary>The question is small talk of <paramref name="intent"/>, a valid answer in every other way.</summary>
+    private void AssertSmallTalk(string question, string intent)
+    {
+        var answer = real.Engine.Ask(question);
+
+        AssertValid(answer, question);
+        Assert.Equal(AnswerKinds.SmallTalk, answer.Kind);
+        Assert.Equal(intent, answer.Intent);
+    }
 
     /// <summary>The question gets the FAQ answer of <paramref name="expectedId"/>, a valid answer in every other way.</summary>
     private void AssertAnsweredBy(string question, string expectedId)
