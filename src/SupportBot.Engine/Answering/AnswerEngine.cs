@@ -47,7 +47,7 @@ public sealed class AnswerEngine : IDisposable
         var phrasingKinds = documents.Select(d => d.Questions.Select(q => QuestionKinds.Of(TextNormalizer.Normalize(q))).ToList()).ToList();
         var answers = phrasingKinds.Select(kinds => kinds.Count == 0 ? (QuestionKind?)null : kinds.Aggregate((a, b) => a | b)).ToList();
         var alwaysAsked = phrasingKinds.Select(kinds => kinds.Count == 0 ? QuestionKind.None : kinds.Aggregate((a, b) => a & b)).ToList();
-        _scorer = new CandidateScorer(options, phrasingTerms, knowledge.CommonWords, knowledge.EnglishWords, answers, alwaysAsked, IsDomainTerm);
+        _scorer = new CandidateScorer(options, phrasingTerms, knowledge.CommonWords, knowledge.EnglishWords, answers, alwaysAsked, IsDomainTerm, knowledge.Synonyms.IsPlace);
         _rowOf = documents.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _exactPhrasings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var faq in knowledge.Faqs)

@@ -109,6 +109,12 @@ public sealed class AnswerEngineOptions
     /// </summary>
     public double AmbiguityMargin { get; set; } = 0.1;
 
+    /// <summary>
+    /// Confidence and score factor for a document that never names a place the question names ("updates in Canada"
+    /// and the entry about the US cutoff): what it says is about somewhere else. 1 turns it off. Default 0.5.
+    /// </summary>
+    public double PlaceMismatchFactor { get; set; } = 0.5;
+
     /// <summary>Extra phrasing similarity when a phrasing asks with the same question words (how, when…). Default 0.15.</summary>
     public double SameQuestionWordBonus { get; set; } = 0.15;
 

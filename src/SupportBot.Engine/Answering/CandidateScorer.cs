@@ -40,6 +40,7 @@ public sealed record ScoredCandidate(IndexHit Hit, SearchDocument Document, doub
 /// <param name="answers">For each document, the kinds of question its phrasings ask (null: a passage, any kind).</param>
 /// <param name="alwaysAsked">For each document, the kinds every one of its phrasings asks ("when…" for a date entry).</param>
 /// <param name="isDomainTerm">Whether a word belongs to the domain's curated vocabulary (synonym groups, tags).</param>
+/// <param name="isPlace">Whether a word or phrase names a place ("canada", "the uk"): synonym groups marked <c>place:</c>.</param>
 /// <param name="englishWords">English words: a known word that is none is one of the knowledge base's own names.</param>
 internal sealed partial class CandidateScorer(
     AnswerEngineOptions options,
@@ -48,7 +49,8 @@ internal sealed partial class CandidateScorer(
     IReadOnlySet<string> englishWords,
     IReadOnlyList<QuestionKind?> answers,
     IReadOnlyList<QuestionKind> alwaysAsked,
-    Func<SearchSession, QueryTerm, bool> isDomainTerm)
+    Func<SearchSession, QueryTerm, bool> isDomainTerm,
+    Func<string, bool> isPlace)
 {
     /// <param name="session">The index session to query.</param>
     /// <param name="query">The analysed question.</param>
@@ -78,6 +80,8 @@ internal sealed partial class CandidateScorer(
         var singleWord = content.Count == 1;
         var questionWords = query.Terms.Where(t => t.Role == TermRole.QuestionWord).Select(t => session.MatchPhrasings(FtsQuery.AnyOf(t.Alternatives))).ToList();
         var askedFor = AskedForRows(session, query);
+        // A place the question names that is not the knowledge base's own ("us" is in most documents).
+        var places = evidence.Where(e => e.Rows.Count > 0 && e.Rows.Count <= documents.Count * options.RankingTermMaxShare && isPlace(e.Term)).ToList();
         var bestBm25 = Math.Max(hits[0].Bm25, double.Epsilon);
         var scored = new List<ScoredCandidate>(hits.Count);
         foreach (var hit in hits)
@@ -128,6 +132,13 @@ internal sealed partial class CandidateScorer(
                 ? alwaysAsked[hit.Row] == QuestionKind.None
                 : answers[hit.Row] is not { } kinds || (kinds & query.Kind) != 0;
             var kindFit = fitsKind ? 1.0 : options.QuestionKindMismatchFactor;
+            // "When is the last day updates are provided in Canada?": the entry about the US cutoff never names
+            // Canada, and its date is not Canada's.
+            if (places.Exists(p => !p.Rows.Contains(hit.Row)))
+            {
+                kindFit *= options.PlaceMismatchFactor;
+            }
+
             // Likewise "which antivirus should i switch to" is for an entry asked "which antivirus…", not for
             // one asked "do i need to switch antivirus".
             if (askedFor is not null && isFaq && !Array.Exists(session.Index.PhrasingsOf[hit.Row], askedFor.Contains))

@@ -11,14 +11,19 @@ public sealed class SynonymMap
     /// <summary>Marks a group of everyday words in synonyms.txt: <c>everyday: laptop, computer, pc</c>.</summary>
     public const string EverydayPrefix = "everyday:";
 
+    /// <summary>Marks a group that names a place in synonyms.txt: <c>place: uk, britain, united kingdom</c>.</summary>
+    public const string PlacePrefix = "place:";
+
     private readonly Dictionary<string, int> _groupOf;
     private readonly List<string[]> _groups;
     private readonly HashSet<int> _everyday;
+    private readonly HashSet<int> _places;
 
-    private SynonymMap(List<string[]> groups, HashSet<int> everyday)
+    private SynonymMap(List<string[]> groups, HashSet<int> everyday, HashSet<int> places)
     {
         _groups = groups;
         _everyday = everyday;
+        _places = places;
         _groupOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var g = 0; g < groups.Count; g++)
         {
@@ -37,10 +42,11 @@ public sealed class SynonymMap
         _groupOf = all._groupOf;
         _groups = searched;
         _everyday = all._everyday;
+        _places = all._places;
         MaxPhraseWords = all.MaxPhraseWords;
     }
 
-    public static SynonymMap Empty { get; } = new([], []);
+    public static SynonymMap Empty { get; } = new([], [], []);
 
     /// <summary>The longest member, in words: how far phrase matching needs to look ahead.</summary>
     public int MaxPhraseWords { get; }
@@ -57,6 +63,13 @@ public sealed class SynonymMap
     /// about this knowledge base's subject ("my laptop is running slow").
     /// </summary>
     public bool IsEveryday(string phrase) => _groupOf.TryGetValue(phrase, out var g) && _everyday.Contains(g);
+
+    /// <summary>
+    /// Whether <paramref name="phrase"/> belongs to a group marked as a place ("canada", "the uk"). An entry that
+    /// never names the place a question asks about answers for somewhere else: the wind-down in the US is not the
+    /// wind-down in Canada.
+    /// </summary>
+    public bool IsPlace(string phrase) => _groupOf.TryGetValue(phrase, out var g) && _places.Contains(g);
 
     public IEnumerable<string> AllWords => _groups.SelectMany(g => g).SelectMany(m => m.Split(' '));
 
@@ -76,6 +89,7 @@ public sealed class SynonymMap
     {
         var groups = new List<string[]>();
         var everyday = new HashSet<int>();
+        var places = new HashSet<int>();
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -91,11 +105,8 @@ public sealed class SynonymMap
                 continue;
             }
 
-            var isEveryday = line.TrimStart().StartsWith(EverydayPrefix, StringComparison.OrdinalIgnoreCase);
-            if (isEveryday)
-            {
-                line = line.TrimStart()[EverydayPrefix.Length..];
-            }
+            var isEveryday = TrimPrefix(ref line, EverydayPrefix);
+            var isPlace = !isEveryday && TrimPrefix(ref line, PlacePrefix);
 
             var members = line.Split(',')
                 .Select(m => TextNormalizer.Normalize(m))
@@ -108,14 +119,23 @@ public sealed class SynonymMap
                 continue;
             }
 
-            if (isEveryday)
-            {
-                everyday.Add(groups.Count);
-            }
-
+            (isEveryday ? everyday : isPlace ? places : null)?.Add(groups.Count);
             groups.Add(members);
         }
 
-        return new SynonymMap(groups, everyday);
+        return new SynonymMap(groups, everyday, places);
+    }
+
+    /// <summary>Takes a group's marker (<c>everyday:</c>, <c>place:</c>) off the start of its line, if it has it.</summary>
+    private static bool TrimPrefix(ref string line, string prefix)
+    {
+        var trimmed = line.TrimStart();
+        if (!trimmed.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        line = trimmed[prefix.Length..];
+        return true;
     }
 }

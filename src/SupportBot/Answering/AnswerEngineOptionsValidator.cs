@@ -36,6 +36,7 @@ internal sealed class AnswerEngineOptionsValidator : IValidateOptions<AnswerEngi
         Fraction(failures, nameof(options.SingleWordFactor), options.SingleWordFactor);
         Fraction(failures, nameof(options.QuestionKindMismatchFactor), options.QuestionKindMismatchFactor);
         Fraction(failures, nameof(options.AskedForMismatchFactor), options.AskedForMismatchFactor);
+        Fraction(failures, nameof(options.PlaceMismatchFactor), options.PlaceMismatchFactor);
 
         // The re-ranking score is bm25's share, the phrasing's share and coverage's, the rest.
         if (options.Bm25Share + options.PhrasingShare > 1)

@@ -211,6 +211,26 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     }
 
     [Theory]
+    [InlineData("when did kaspersky updates stop in australia")]
+    [InlineData("did britain ban kaspersky from military computers")]
+    [InlineData("how much of kaspersky's income came from canada")]
+    [InlineData("is the free offer available to customers in europe")]
+    public void Ask_UsFactAskedOfAnotherPlace_FallsBack(string question)
+    {
+        // Every word but the place matches an entry about the US, whose date or figure is not that place's.
+        var answer = real.Engine.Ask(question);
+
+        AssertValid(answer, question);
+        Assert.Equal(AnswerKinds.Fallback, answer.Kind);
+    }
+
+    [Fact]
+    public void Ask_UsFactAskedOfTheUs_IsAnswered()
+    {
+        AssertAnsweredBy("when did kaspersky updates stop in america", "updates-stopped");
+    }
+
+    [Theory]
     [InlineData("laptop won't turn on")]
     [InlineData("can hackers see my webcam")]
     [InlineData("my pc keeps crashing")]

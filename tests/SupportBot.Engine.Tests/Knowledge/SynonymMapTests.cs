@@ -33,6 +33,22 @@ public sealed class SynonymMapTests(RealKnowledge real) : IClassFixture<RealKnow
     }
 
     [Fact]
+    public void Read_PlaceGroup_MatchesLikeAnyGroupAndIsMarked()
+    {
+        var problems = new List<KnowledgeProblem>();
+        var map = SynonymMap.Read("synonyms.txt", "place: uk, britain\n  PLACE:canada, canadian\neveryday: laptop, pc\nban, prohibition\n", problems);
+
+        Assert.Empty(problems);
+        Assert.Equal(["uk", "britain"], map.Lookup("britain")!);
+        Assert.True(map.IsPlace("uk"));
+        Assert.True(map.IsPlace("canadian"));
+        Assert.False(map.IsPlace("laptop"));
+        Assert.False(map.IsEveryday("uk"));
+        Assert.False(map.IsPlace("ban"));
+        Assert.True(map.Searchable(_ => true).IsPlace("britain"));
+    }
+
+    [Fact]
     public void Searchable_GroupWithNoMemberInTheKnowledgeBase_KeepsItsFirst()
     {
         var searchable = real.Knowledge.Synonyms.Searchable(_ => false);
