@@ -53,6 +53,9 @@ public static partial class TextNormalizer
         s = ApostropheLess().Replace(s, "$1");
         s = Dates(s);
         s = HasWordOf(s, Shorthand) ? ChatShorthandWords.Replace(s, m => Shorthand[m.Value]) : s;
+        // "fed ban", "fed agencies": federal, which the index would otherwise stem to "feds" (the government as a
+        // whole). A shorthand of its own because "fed up" must stay what it is.
+        s = s.Contains("fed", StringComparison.Ordinal) ? FedForFederal().Replace(s, "federal") : s;
         // "i was told kaspersky is leaving", "my nephew told me it's banned": hearsay, like "i heard", not a
         // question about what customers were told.
         s = HasTold(s) ? ToldByHearsay().Replace(s, "i heard") : s;
@@ -189,6 +192,9 @@ public static partial class TextNormalizer
 
     [GeneratedRegex(@"\b(?:(?:i|we) (?:was|were|got|get|have been|had been|been) told|(?:someone|somebody|people|a friend|my \w+) told (?:me|us))\b")]
     private static partial Regex ToldByHearsay();
+
+    [GeneratedRegex(@"\bfed\b(?! up\b)")]
+    private static partial Regex FedForFederal();
 
     [GeneratedRegex(@"\$\s*(\d[\d,.]*)?")]
     private static partial Regex Dollars();

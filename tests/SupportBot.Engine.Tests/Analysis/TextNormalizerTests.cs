@@ -53,6 +53,8 @@ public sealed class TextNormalizerTests
     [InlineData("i cant update", "i can not update")]
     [InlineData("it doesnt work", "it does not work")]
     [InlineData("kaspersky wont update", "kaspersky will not update")]
+    [InlineData("fed ban on kasp", "federal ban on kaspersky")]
+    [InlineData("i'm fed up with kaspersky", "i am fed up with kaspersky")]
     [InlineData("I was told Kaspersky is leaving", "i heard kaspersky is leaving")]
     [InlineData("my nephew told me it is banned", "i heard it is banned")]
     [InlineData("what were customers told", "what were customers told")]

@@ -113,6 +113,8 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [InlineData("Hi, I'm a student journalist working on a piece.", "greeting")]
     [InlineData("thanks", "thanks")]
     [InlineData("Thank you so much!", "thanks")]
+    [InlineData("lol", "thanks")]
+    [InlineData("good bot", "thanks")]
     [InlineData("bye", "goodbye")]
     [InlineData("who are you", "identity")]
     [InlineData("Are you a bot?", "identity")]
