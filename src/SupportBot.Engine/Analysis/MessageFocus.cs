@@ -122,7 +122,11 @@ public static partial class MessageFocus
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(isSmallTalk);
-        var sentences = Sentences(message).Select(s => (Text: s, Normalized: TextNormalizer.Normalize(s))).ToList();
+        // A question's clauses, not only its sentence: "I'm doing a school project, can I ask you a few questions?"
+        // tells, then asks only small talk, as it would in two sentences. (Only a question: in "ok thanks, will loop
+        // in the team" the clause after the comma opens like a question and asks nothing.)
+        var sentences = Sentences(message).SelectMany(s => s.EndsWith('?') ? Clauses(s) : [s])
+            .Select(s => (Text: s, Normalized: TextNormalizer.Normalize(s))).ToList();
         // "Hi, my laptop is very slow" reports a problem: the greeting is not what it is about. A question that is
         // itself small talk ("… How are you today?") asks nothing of the knowledge base.
         if (sentences.Count == 0 || sentences.Exists(s => IsQuestion(s.Text) && !isSmallTalk(s.Normalized)) || ReportsTrouble(message))

@@ -111,6 +111,7 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [InlineData("hello there, i hope someone can help me", "help")]
     [InlineData("Thank you so much, sweetheart. You were more patient than the man at the shop.", "thanks")]
     [InlineData("Hi, I'm a student journalist working on a piece.", "greeting")]
+    [InlineData("I'm writing an essay for class, may I ask you a few questions?", "help")] // tells, then asks only small talk
     [InlineData("thanks", "thanks")]
     [InlineData("Thank you so much!", "thanks")]
     [InlineData("lol", "thanks")]

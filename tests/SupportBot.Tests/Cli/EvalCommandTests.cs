@@ -50,6 +50,22 @@ public sealed class EvalCommandTests : IDisposable
         AssertAtLeast(["s7-mixed", "s11-mixed", "s10-smalltalk"], accuracy: "0.85", wrong: "0.065", abstention: "0.93", smallTalk: "0.85");
     }
 
+    [Fact]
+    public void Eval_SetsReadInTheSixthPass_StayAtTheLevelMeasured()
+    {
+        // Plain and terse sets written at the start of the sixth pass, then read (measured 98.0% / 1.0% / 95.1% / 100%).
+        AssertAtLeast(["s12-plain", "s12-terse"], accuracy: "0.96", wrong: "0.02", abstention: "0.93", smallTalk: "0.98");
+    }
+
+    [Fact]
+    public void Eval_NearMissPairs_StayAtTheLevelMeasured()
+    {
+        // Each answerable question next to a look-alike the sources do not answer ("…in Canada?", "…to the Supreme
+        // Court?"). Declining those is far below the bars (measured 94.7% / 2.6% / 43.4%; 30.3% on arrival): this
+        // guards what was reached, it does not claim the bars. The set has no small talk.
+        AssertAtLeast(["s13-nearmiss"], accuracy: "0.93", wrong: "0.04", abstention: "0.40", smallTalk: "0");
+    }
+
     /// <summary>Runs <c>eval</c> over <c>tests/eval/{set}-questions.jsonl</c> with the given floors and expects it to pass.</summary>
     private static void AssertAtLeast(string[] sets, string accuracy, string wrong, string abstention, string smallTalk)
     {
