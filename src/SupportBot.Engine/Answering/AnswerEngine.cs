@@ -327,6 +327,14 @@ public sealed class AnswerEngine : IDisposable
                 return Fallback(question, analyzed, candidates, faq);
             }
 
+            // "What are the names of the 12 people the Treasury sanctioned?": the sanctions entry ranks first, but it
+            // has "names" only in its answer, where the known gap for the names is about them. Surer, the gap is the
+            // honest answer: the sources do not say.
+            if (exact is null && !chosen.IsOwnPhrasing && GapAboutWhatTheAnswerOnlyMentions(candidates, chosen) is { } gapAbout)
+            {
+                return Fallback(question, analyzed, candidates, Knowledge.FaqsById[gapAbout.Document.Id]);
+            }
+
             var runnerUp = candidates.FirstOrDefault(c => c.IsFaq && c != chosen);
             // A question that is one of the entry's own phrasings is not ambiguous, unless it is the runner-up's too.
             if (runnerUp is not null
@@ -357,6 +365,17 @@ public sealed class AnswerEngine : IDisposable
             Corrections = Corrections(analyzed),
         };
     }
+
+    /// <summary>
+    /// A known gap among the best-ranked candidates, surer than the chosen entry, whose phrasings or tags have a word
+    /// of the question that the chosen entry has only in its answer text.
+    /// </summary>
+    private ScoredCandidate? GapAboutWhatTheAnswerOnlyMentions(List<ScoredCandidate> candidates, ScoredCandidate chosen) =>
+        chosen.AnswerOnlyTerms == 0 ? null
+        : candidates.Take(_options.GapPreferenceReach).FirstOrDefault(c => c != chosen && c.IsFaq
+            && Knowledge.FaqsById[c.Document.Id].Abstain
+            && c.Confidence > chosen.Confidence
+            && (c.StrongTerms & chosen.AnswerOnlyTerms) != 0);
 
     private bool IsSameTopic(ScoredCandidate chosen, ScoredCandidate next)
     {

@@ -115,6 +115,12 @@ public sealed class AnswerEngineOptions
     /// </summary>
     public double PlaceMismatchFactor { get; set; } = 0.5;
 
+    /// <summary>
+    /// How many of the best-ranked candidates a known gap may be among to answer instead of the chosen entry, when it
+    /// is surer and about a word of the question the chosen entry only mentions in its answer. 0 turns it off. Default 3.
+    /// </summary>
+    public int GapPreferenceReach { get; set; } = 3;
+
     /// <summary>Extra phrasing similarity when a phrasing asks with the same question words (how, when…). Default 0.15.</summary>
     public double SameQuestionWordBonus { get; set; } = 0.15;
 

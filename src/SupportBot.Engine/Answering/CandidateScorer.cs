@@ -15,6 +15,12 @@ public sealed record ScoredCandidate(IndexHit Hit, SearchDocument Document, doub
     /// <summary>Share of the question's topic words that the entry's closest single phrasing contains, 0..1.</summary>
     public double PhrasingCoverage { get; init; }
 
+    /// <summary>Bit i: the question's i-th topic word is in the document's phrasings, question or tags (first 64 words).</summary>
+    public ulong StrongTerms { get; init; }
+
+    /// <summary>Bit i: the question's i-th topic word is only in the FAQ's answer text (first 64 words).</summary>
+    public ulong AnswerOnlyTerms { get; init; }
+
     /// <summary>The question is one of the entry's own phrasings: each has all of the other's topic words.</summary>
     public bool IsOwnPhrasing { get; init; }
 
@@ -91,8 +97,10 @@ internal sealed partial class CandidateScorer(
             var matchedWeight = 0.0;
             var matchedIdf = 0.0;
             var strongMatch = false;
-            foreach (var term in evidence)
+            ulong strongTerms = 0, answerOnlyTerms = 0;
+            for (var t = 0; t < evidence.Count; t++)
             {
+                var term = evidence[t];
                 if (!term.Rows.Contains(hit.Row))
                 {
                     continue;
@@ -100,6 +108,12 @@ internal sealed partial class CandidateScorer(
 
                 // An FAQ is about what its phrasings and tags say; a word found only in its answer is weaker evidence.
                 var strong = !isFaq || term.StrongRows.Contains(hit.Row);
+                if (t < 64)
+                {
+                    strongTerms |= strong ? 1UL << t : 0;
+                    answerOnlyTerms |= strong ? 0 : 1UL << t;
+                }
+
                 strongMatch |= strong;
                 var credit = strong ? 1.0 : options.AnswerOnlyCredit;
                 matchedWeight += term.MatchedWeight * credit;
@@ -160,6 +174,8 @@ internal sealed partial class CandidateScorer(
             scored.Add(new ScoredCandidate(hit, document, coverage, Math.Clamp(confidence, 0, 1), score, ftsQuery)
             {
                 PhrasingCoverage = Math.Min(1, phrasingCoverage),
+                StrongTerms = strongTerms,
+                AnswerOnlyTerms = answerOnlyTerms,
                 IsOwnPhrasing = ownPhrasing,
                 Explanation = !explain ? "" : string.Join(", ", evidence.Select(e =>
                     $"{e.Term}:{e.Weight:0.00}{(e.Rows.Count == 0 ? "?" : e.StrongRows.Contains(hit.Row) ? "+" : e.Rows.Contains(hit.Row) ? "~" : "-")}")),

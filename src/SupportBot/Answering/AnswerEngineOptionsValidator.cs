@@ -57,6 +57,7 @@ internal sealed class AnswerEngineOptionsValidator : IValidateOptions<AnswerEngi
         }
 
         AtLeast(failures, nameof(options.UnknownWordsAtFullWeight), options.UnknownWordsAtFullWeight, 0);
+        AtLeast(failures, nameof(options.GapPreferenceReach), options.GapPreferenceReach, 0);
         AtLeast(failures, nameof(options.SmallTalkCueMaxOtherWords), options.SmallTalkCueMaxOtherWords, 0);
         AtLeast(failures, nameof(options.SmallTalkAboutTheBotMaxOtherWords), options.SmallTalkAboutTheBotMaxOtherWords, 0);
         AtLeast(failures, nameof(options.AnswerFromTop), options.AnswerFromTop, 1);

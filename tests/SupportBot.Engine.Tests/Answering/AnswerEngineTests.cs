@@ -269,6 +269,7 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [InlineData("how can i switch off kasperskys automatic renewal", "cancel-subscription")] // not buying or renewing
     [InlineData("what city is kaspersky's american office in", "company-facts-not-covered")] // not its headquarters
     [InlineData("when did russia invade ukraine", "ukraine-war-date")] // not the war's impact on Kaspersky
+    [InlineData("i need the names of the 12 people sanctioned by the treasury", "sanctioned-names")] // the sanctions entry only says it has no names
     public void Ask_WhatTheSourcesDoNotCover_IsItsKnownGap(string question, string gapId)
     {
         var answer = real.Engine.Ask(question);
