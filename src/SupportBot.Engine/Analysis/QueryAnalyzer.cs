@@ -56,6 +56,21 @@ public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spellin
         var terms = new List<QueryTerm>();
         QueryTerm? askedFor = null;
         string[]? retyped = null;
+        var stopWordTypos = false;
+        // "waht is the deadline", "wehn did updates stop", "thier free offer": a typo of a word that carries no topic
+        // is as empty as the word (a question word still asks that way). Left unknown, it weighed as much as a rare
+        // topic word the knowledge base lacks. Done first, so that phrases ("waht do i do") are still found.
+        for (var i = 0; i < words.Length; i++)
+        {
+            // A typo of a domain word ("ofer") is that word: the corrector below finds it.
+            if (spelling.StopWordMeant(words[i]) is { } meant && synonyms.Lookup(words[i]) is null
+                && (spelling.Correct(words[i]) is not { } correction || StopWords.IsStop(correction))
+                && !indexHasWord(words[i]))
+            {
+                words[i] = meant;
+                stopWordTypos = true;
+            }
+        }
         for (var i = 0; i < words.Length; i++)
         {
             // "which antivirus": the thing asked for. "which year", "what agency" say a kind instead (QuestionKinds).
@@ -115,6 +130,7 @@ public sealed class QueryAnalyzer(SynonymMap synonyms, SpellingCorrector spellin
 
         // Two words of one synonym group ("ban … prohibit") are one topic, not two.
         var distinct = terms.DistinctBy(t => string.Join('|', t.Alternatives)).ToList();
+        retyped ??= stopWordTypos ? words : null;
         return retyped is null
             ? new AnalyzedQuery(question, normalized, distinct) { AskedFor = askedFor }
             : new AnalyzedQuery(question, normalized, distinct) { AskedFor = askedFor, Kind = QuestionKinds.Of(string.Join(' ', retyped)) };

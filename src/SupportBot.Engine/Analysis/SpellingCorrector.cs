@@ -12,6 +12,11 @@ public sealed class SpellingCorrector
     private readonly IReadOnlySet<string> _domainWords;
     private readonly IReadOnlySet<string> _englishWords;
     private readonly Indexing.BoundedCache<string, string?> _corrections = new(10_000);
+    private readonly Indexing.BoundedCache<string, string?> _stopWordTypos = new(10_000);
+
+    /// <summary>The empty words a typo may stand for: three letters or more, in a fixed order so the first fit is always the same.</summary>
+    private static readonly string[] StopWordTargets =
+        [.. StopWords.Common.Concat(StopWords.QuestionWords).Where(w => w.Length >= 3).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     /// <param name="vocabularyWords">Every word of the knowledge base (repeats count: frequent words win ties).</param>
     /// <param name="options">Lengths and distances.</param>
@@ -34,6 +39,41 @@ public sealed class SpellingCorrector
     }
 
     public bool IsKnown(string word) => _frequency.ContainsKey(word);
+
+    /// <summary>
+    /// The empty word (<see cref="StopWords"/>) a typo stands for, or null: "waht", "wehn", "thier", "shoud" and, in
+    /// three letters, only swapped ones ("hwo", "teh"; "ios" is not "its"). Never a word of English or of the knowledge
+    /// base, and never a different first letter.
+    /// </summary>
+    public string? StopWordMeant(string word) => _stopWordTypos.GetOrAdd(word, SearchStopWord);
+
+    private string? SearchStopWord(string word)
+    {
+        if (word.Length < 3 || word.Any(char.IsDigit) || IsKnown(word) || _englishWords.Contains(word) || StopWords.IsStop(word))
+        {
+            return null;
+        }
+
+        string? best = null;
+        foreach (var candidate in StopWordTargets)
+        {
+            if (candidate[0] != word[0] || Math.Abs(candidate.Length - word.Length) > 1
+                || EditDistance.OptimalStringAlignment(word, candidate, 1) > 1)
+            {
+                continue;
+            }
+
+            var swapped = candidate.Length == word.Length && candidate.Order().SequenceEqual(word.Order());
+            if (swapped)
+            {
+                return candidate;
+            }
+
+            best ??= word.Length >= 4 ? candidate : null;
+        }
+
+        return best;
+    }
 
     /// <summary>The correction for <paramref name="word"/>, or null when none is close enough.</summary>
     public string? Correct(string word) => _corrections.GetOrAdd(word, Search);

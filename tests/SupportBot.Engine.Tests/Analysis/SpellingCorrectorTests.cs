@@ -21,6 +21,38 @@ public sealed class SpellingCorrectorTests(RealKnowledge real) : IClassFixture<R
     }
 
     [Theory]
+    [InlineData("waht", "what")]
+    [InlineData("wehn", "when")]
+    [InlineData("thier", "their")]
+    [InlineData("shoud", "should")]
+    [InlineData("hwo", "how")] // three letters: only a swap
+    [InlineData("teh", "the")]
+    [InlineData("ios", null)] // not "its": a substitution in three letters is another word
+    [InlineData("want", null)] // English
+    [InlineData("what", null)] // already the word
+    [InlineData("kasp", null)] // no empty word is one letter away
+    public void StopWordMeant_TypoOfAWordWithoutTopic_IsThatWord(string typed, string? expected)
+    {
+        var corrector = new SpellingCorrector(DocumentWords(), new SpellingOptions(), englishWords: real.Knowledge.EnglishWords);
+
+        Assert.Equal(expected, corrector.StopWordMeant(typed));
+    }
+
+    [Theory]
+    [InlineData("waht is the deadline for kaspersky", "september-29-deadline")]
+    [InlineData("wehn did kaspersky updates stop", "updates-stopped")]
+    [InlineData("how long is teh free offer", "free-offer")]
+    public void Ask_TypoOfAWordWithoutTopic_IsAnsweredAsSpelledRight(string question, string expectedId)
+    {
+        // Left unknown, "waht" weighed like a rare topic word the knowledge base lacks and cut the confidence.
+        var answer = real.Engine.Ask(question);
+
+        Assert.Equal(AnswerKinds.Faq, answer.Kind);
+        Assert.Equal(expectedId, answer.DocumentId);
+        Assert.Equal(1.0, answer.Confidence, 2);
+    }
+
+    [Theory]
     [InlineData("when did septmber updates stop", "septmber", "september")]
     [InlineData("which prodcut was free", "prodcut", "product")]
     public void Ask_MisspelledWord_IsCorrectedAgainstTheKnowledgeVocabulary(string question, string typed, string used)
