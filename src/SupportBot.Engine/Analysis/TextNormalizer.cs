@@ -33,6 +33,8 @@ public static partial class TextNormalizer
         ["cud"] = "could", ["wud"] = "would", ["thru"] = "through", ["cx"] = "customer", ["dt"] = "date",
         ["biz"] = "business", ["govts"] = "governments", ["wich"] = "which", ["mo"] = "months", ["mos"] = "months",
         ["dept"] = "department", ["depts"] = "departments", ["kasp"] = "kaspersky", ["helo"] = "hello",
+        ["prod"] = "product", ["prods"] = "products", ["svc"] = "service", ["svcs"] = "services", ["lic"] = "license",
+        ["emps"] = "employees", ["rev"] = "revenue", ["num"] = "number", ["approx"] = "approximately", ["amt"] = "amount",
         // Negations typed without the apostrophe: "not" must survive, or "arent banned" reads as "banned".
         ["arent"] = "are not", ["isnt"] = "is not", ["wasnt"] = "was not", ["werent"] = "were not", ["dont"] = "do not",
         ["doesnt"] = "does not", ["didnt"] = "did not", ["cant"] = "can not", ["wont"] = "will not", ["wouldnt"] = "would not",
@@ -52,6 +54,8 @@ public static partial class TextNormalizer
         s = Contractions(s);
         s = ApostropheLess().Replace(s, "$1");
         s = Dates(s);
+        // "w/o updates", "b/c of what": split at the slash they would be letters, and "w" alone is "with".
+        s = s.Contains('/', StringComparison.Ordinal) ? SlashShorthand().Replace(s, m => m.Value == "w/o" ? "without" : "because") : s;
         s = HasWordOf(s, Shorthand) ? ChatShorthandWords.Replace(s, m => Shorthand[m.Value]) : s;
         // "fed ban", "fed agencies": federal, which the index would otherwise stem to "feds" (the government as a
         // whole). A shorthand of its own because "fed up" must stay what it is.
@@ -192,6 +196,9 @@ public static partial class TextNormalizer
 
     [GeneratedRegex(@"\b(?:(?:i|we) (?:was|were|got|get|have been|had been|been) told|(?:someone|somebody|people|a friend|my \w+) told (?:me|us))\b")]
     private static partial Regex ToldByHearsay();
+
+    [GeneratedRegex(@"\b(?:w/o|b/c)\b")]
+    private static partial Regex SlashShorthand();
 
     [GeneratedRegex(@"\bfed\b(?! up\b)")]
     private static partial Regex FedForFederal();
