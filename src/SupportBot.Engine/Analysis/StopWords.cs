@@ -45,6 +45,9 @@ public static class StopWords
         // Asking about asking: "can you confirm…", "let me know…", "i'm wondering…".
         "let", "lets", "letting", "confirm", "verify", "verifying", "check", "checking", "wondering", "wonder", "curious", "explain",
         "true", "correct", "accurate", "legit", "lately", "recently", "currently", "nowadays",
+        // Asking for information about a topic names no topic: "info on the exit" asks about the exit (and
+        // "information" stems like "informed", how customers were told).
+        "info", "information", "details",
         // Manner adverbs: "when did the exit officially start" asks when it started.
         "officially", "formally", "personally", "finally", "specifically", "particularly", "generally", "truly", "simply",
     };
@@ -60,7 +63,7 @@ public static class StopWords
         "look", "take", "keep", "come", "back", "right", "wrong", "long", "old", "big", "little", "great",
         "first", "last", "next", "number", "part", "point", "place", "world", "life", "home", "run", "running",
         "set", "put", "call", "try", "start", "stop", "end", "change", "move", "show", "play", "turn", "happen",
-        "still", "case", "fact", "problem", "question", "answer", "info", "information", "details", "news", "about",
+        "still", "case", "fact", "problem", "question", "answer", "news", "about",
     };
 
     /// <summary>

@@ -214,6 +214,15 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     }
 
     [Theory]
+    [InlineData("info on kasp exit pls", "is-kaspersky-leaving")] // not how customers were informed
+    [InlineData("i need info about the layoffs", "layoffs")]
+    public void Ask_AskingForInformation_IsAnsweredOnItsTopic(string question, string expectedId)
+    {
+        // "information" names no topic, and it stems like "informed".
+        AssertAnsweredBy(question, expectedId);
+    }
+
+    [Theory]
     [InlineData("were twelve kaspersky leaders sanctioned", "treasury-sanctions")]
     [InlineData("did fewer than fifty people lose their jobs", "layoffs")]
     [InlineData("was about ten percent of kaspersky income from the us", "revenue")]
