@@ -64,6 +64,14 @@ public static partial class MessageFocus
             readings.Add(string.Join(' ', substantive));
         }
 
+        // "My nephew says Kaspersky is closing down…", "Our accountant asked if Kaspersky is on some blacklist": who
+        // said it is the story; what was said is the topic.
+        var reported = substantive.Select(s => Hearsay().Replace(s, "", 1)).ToList();
+        if (!reported.SequenceEqual(substantive))
+        {
+            readings.Add(string.Join(' ', reported));
+        }
+
         var questions = substantive.Where(s => IsQuestion(s) && !RefersBack(s)).ToList();
         if (questions.Count > 0 && questions.Count < substantive.Count)
         {
@@ -249,6 +257,10 @@ public static partial class MessageFocus
     }
 
     /// <summary>Where the opening of a sentence ends: a comma, colon, semicolon, "!" or a dash between words.</summary>
+    /// <summary>A teller and a verb of telling at the start of a sentence: "my nephew says (that)", "our accountant asked if".</summary>
+    [GeneratedRegex(@"^(?:(?:my|our|a|the|some|someone|somebody|people|everyone|i|we)\b[\w' ]{0,40}?\s)?(?:says|said|told (?:me|us)|tells (?:me|us)|heard|read|mentioned|claims|claimed|thinks|believes|asked|asks)\s+(?:that\s+|if\s+|whether\s+|about\s+)?", RegexOptions.IgnoreCase)]
+    private static partial Regex Hearsay();
+
     [GeneratedRegex(@"[,;:!]|\s[-\u2013\u2014]\s")]
     private static partial Regex OpeningBreak();
 

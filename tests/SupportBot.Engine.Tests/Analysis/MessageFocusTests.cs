@@ -22,6 +22,26 @@ public sealed class MessageFocusTests
             readings);
     }
 
+    [Theory]
+    [InlineData("My nephew says Kaspersky is closing down. Is that right?", "Kaspersky is closing down. Is that right?")]
+    [InlineData("Our accountant asked if Kaspersky is on a blacklist. Which list?", "Kaspersky is on a blacklist. Which list?")]
+    [InlineData("I read that the updates stopped. When was that?", "the updates stopped. When was that?")]
+    public void Readings_WhoSaidItAtTheStart_IsAReadingWithoutThem(string message, string reported)
+    {
+        var readings = MessageFocus.Readings(message, Pleasantry);
+
+        Assert.Contains(reported, readings);
+        Assert.Equal(message, readings[^1]);
+    }
+
+    [Fact]
+    public void Readings_NoOneSaysAnything_HasNoHearsayReading()
+    {
+        const string message = "What did Kaspersky say about leaving? When was that?";
+
+        Assert.Equal(["What did Kaspersky say about leaving?", message], MessageFocus.Readings(message, Pleasantry));
+    }
+
     [Fact]
     public void Readings_QuestionInTheLastClause_IsAReadingOfItsOwn()
     {
