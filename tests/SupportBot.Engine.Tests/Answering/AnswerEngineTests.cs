@@ -152,6 +152,9 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [InlineData("thnks", "thanks")]
     [InlineData("hii", "greeting")]
     [InlineData("goodnight", "goodbye")]
+    [InlineData("Please answer me with easy words.", "help")]
+    [InlineData("Who is make you??", "identity")]
+    [InlineData("I live in Ohio. Pleased to meet with you.", "greeting")]
     [InlineData("Thank you, that makes me feel a lot better.", "thanks")]
     [InlineData("Thank you for your patience. I really appreciate the clear explanations. Have a wonderful evening!", "goodbye")]
     public void Ask_SmallTalkInTheCustomersOwnWords_IsRecognisedByItsCues(string question, string intent)
