@@ -43,7 +43,7 @@ public static class QuestionKinds
     {
         ["date"] = QuestionKind.When, ["reason"] = QuestionKind.Why, ["reasons"] = QuestionKind.Why, ["because"] = QuestionKind.Why,
         ["justify"] = QuestionKind.Why, ["justification"] = QuestionKind.Why, ["rationale"] = QuestionKind.Why,
-        ["percent"] = QuestionKind.HowMany, ["percentage"] = QuestionKind.HowMany, ["length"] = QuestionKind.HowLong,
+        ["percent"] = QuestionKind.HowMany, ["count"] = QuestionKind.HowMany, ["headcount"] = QuestionKind.HowMany, ["percentage"] = QuestionKind.HowMany, ["length"] = QuestionKind.HowLong,
     };
 
     /// <summary>Verbs that introduce a question inside a sentence ("i wonder why…", "can you explain when…").</summary>

@@ -61,7 +61,7 @@ public static class StopWords
         "time", "times", "name", "open", "good", "best", "better", "new", "use", "using", "used", "work", "working",
         "way", "make", "made", "people", "person", "day", "days", "year", "years", "today", "now", "help", "find",
         "look", "take", "keep", "come", "back", "right", "wrong", "long", "old", "big", "little", "great",
-        "first", "last", "next", "number", "part", "point", "place", "world", "life", "home", "run", "running",
+        "first", "last", "next", "number", "count", "part", "point", "place", "world", "life", "home", "run", "running",
         "set", "put", "call", "try", "start", "stop", "end", "change", "move", "show", "play", "turn", "happen",
         "still", "case", "fact", "problem", "question", "answer", "news", "about",
     };

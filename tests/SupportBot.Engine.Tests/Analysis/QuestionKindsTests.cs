@@ -29,6 +29,7 @@ public sealed class QuestionKindsTests
     [InlineData("how many staff lost their jobs", QuestionKind.HowMany)]
     [InlineData("what percent of revenue came from the us", QuestionKind.HowMany)]
     [InlineData("number of endpoints", QuestionKind.HowMany)]
+    [InlineData("us layoffs count", QuestionKind.HowMany)] // an agent's keyword lookup
     [InlineData("is kaspersky leaving the us", QuestionKind.None)]
     [InlineData("kaspersky refund", QuestionKind.None)]
     [InlineData("", QuestionKind.None)]
