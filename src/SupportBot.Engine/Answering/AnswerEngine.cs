@@ -300,6 +300,13 @@ public sealed class AnswerEngine : IDisposable
             return Fallback(question, analyzed, candidates);
         }
 
+        // "can i keep using kaspersky": a known gap ("keep getting updates with a VPN") and an answer cover it alike;
+        // the gap wins a near tie only when it is about a word of the question the answer lacks.
+        if (exact is null && AnswerTyingAGap(candidates, chosen) is { } tying)
+        {
+            chosen = tying;
+        }
+
         // Not sure, and another document ranks nearly as high: a guess between the two is how most wrong
         // answers happen. Ask which was meant when the other is an answer too; otherwise say we are unsure.
         var next = candidates.FirstOrDefault(c => c != chosen);
@@ -365,6 +372,14 @@ public sealed class AnswerEngine : IDisposable
             Corrections = Corrections(analyzed),
         };
     }
+
+    private ScoredCandidate? AnswerTyingAGap(List<ScoredCandidate> candidates, ScoredCandidate chosen) =>
+        !chosen.IsFaq || !Knowledge.FaqsById[chosen.Document.Id].Abstain || chosen.IsOwnPhrasing ? null
+        : candidates.Take(_options.GapPreferenceReach).FirstOrDefault(c => c != chosen && c.IsFaq
+            && !Knowledge.FaqsById[c.Document.Id].Abstain
+            && c.Confidence >= chosen.Confidence
+            && chosen.Score - c.Score < _options.GapTieMargin * chosen.Score
+            && (chosen.StrongTerms & ~c.StrongTerms) == 0);
 
     /// <summary>
     /// A known gap among the best-ranked candidates, surer than the chosen entry, whose phrasings or tags have a word

@@ -121,6 +121,13 @@ public sealed class AnswerEngineOptions
     /// </summary>
     public int GapPreferenceReach { get; set; } = 3;
 
+    /// <summary>
+    /// A known gap that ranks first leads an answer as sure as it by less than this share of its score, and has no
+    /// word of the question the answer lacks: the answer is given ("can i keep using kaspersky" is not the gap for
+    /// getting updates through a VPN). 0 turns it off. Default 0.03.
+    /// </summary>
+    public double GapTieMargin { get; set; } = 0.03;
+
     /// <summary>Extra phrasing similarity when a phrasing asks with the same question words (how, when…). Default 0.15.</summary>
     public double SameQuestionWordBonus { get; set; } = 0.15;
 

@@ -23,6 +23,7 @@ internal sealed class AnswerEngineOptionsValidator : IValidateOptions<AnswerEngi
         Fraction(failures, nameof(options.SureConfidence), options.SureConfidence);
         Fraction(failures, nameof(options.ClarifyRatio), options.ClarifyRatio);
         Fraction(failures, nameof(options.AmbiguityMargin), options.AmbiguityMargin);
+        Fraction(failures, nameof(options.GapTieMargin), options.GapTieMargin);
         Fraction(failures, nameof(options.RankingTermMaxShare), options.RankingTermMaxShare);
         Fraction(failures, nameof(options.PhrasingCoverageShare), options.PhrasingCoverageShare);
         Fraction(failures, nameof(options.PhrasingShare), options.PhrasingShare);

@@ -217,6 +217,14 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     }
 
     [Theory]
+    [InlineData("can i keep using kaspersky")] // ties the gap for updates through a VPN ("keep kaspersky updating")
+    [InlineData("can i keep using kasp")]
+    public void Ask_AnswerTyingAKnownGap_IsAnswered(string question)
+    {
+        AssertAnsweredBy(question, "existing-software-after-cutoff");
+    }
+
+    [Theory]
     [InlineData("info on kasp exit pls", "is-kaspersky-leaving")] // not how customers were informed
     [InlineData("i need info about the layoffs", "layoffs")]
     [InlineData("layoffs count", "layoffs")] // not "is kaspersky still doing its job"

@@ -93,6 +93,7 @@ public sealed class SupportBotHostTests
     [InlineData("Answering:FaqThreshold", "1.5")]
     [InlineData("Answering:QuestionKindMismatchFactor", "-0.2")]
     [InlineData("Answering:PlaceMismatchFactor", "1.5")]
+    [InlineData("Answering:GapTieMargin", "2")]
     [InlineData("Answering:PhrasingShare", "0.9")]
     [InlineData("Answering:UnknownWordWeight", "-1")]
     [InlineData("Answering:MaxAnswersPerMessage", "0")]
