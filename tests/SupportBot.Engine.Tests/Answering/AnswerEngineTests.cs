@@ -269,6 +269,7 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [InlineData("can hackers see my webcam")]
     [InlineData("my pc keeps crashing")]
     [InlineData("windows update keeps failing")] // another product's updates, not Kaspersky's
+    [InlineData("how do i update windows")]
     [InlineData("my graphics driver update failed")]
     public void Ask_OnlyEverydayTechWords_FallsBack(string question)
     {
