@@ -33,11 +33,20 @@ internal static class PhraseTokens
     /// <param name="connection">The index being built, its <c>docs</c> rows inserted.</param>
     /// <param name="columns">Each document's column texts as inserted, by rowid - 1.</param>
     /// <param name="phrases">The phrases to give tokens; a phrase no document has gets none.</param>
+    /// <returns>
+    /// No tokens at all if some document has the marks highlight() is asked for (private-use characters no knowledge
+    /// file has): the occurrences could not be told from the text, and the phrases rank as they are.
+    /// </returns>
     public static (Dictionary<string, string> Tokens, string[][] Columns) Find(
         SqliteConnection connection, IReadOnlyList<string[]> columns, IEnumerable<string> phrases)
     {
         var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
         var found = columns.Select(c => new List<string>?[c.Length]).ToArray();
+        if (columns.Any(texts => texts.Any(text => text.AsSpan().IndexOfAny(SearchIndex.MarkStart, SearchIndex.MarkEnd) >= 0)))
+        {
+            phrases = [];
+        }
+
         var marks = $"'{SearchIndex.MarkStart}', '{SearchIndex.MarkEnd}'";
         using var find = connection.CreateCommand();
         find.CommandText = "SELECT rowid, " +
@@ -54,7 +63,7 @@ internal static class PhraseTokens
                 var row = (int)reader.GetInt64(0) - 1;
                 for (var c = 0; c < SearchIndex.ColumnNames.Length; c++)
                 {
-                    for (var n = reader.IsDBNull(c + 1) ? 0 : Occurrences(reader.GetString(c + 1), columns[row][c]); n > 0; n--)
+                    for (var n = reader.IsDBNull(c + 1) ? 0 : reader.GetString(c + 1).AsSpan().Count(SearchIndex.MarkStart); n > 0; n--)
                     {
                         (found[row][c] ??= []).Add(token);
                     }
@@ -77,22 +86,5 @@ internal static class PhraseTokens
     {
         var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.Length > 1 && !words.Skip(1).Any(w => w.AsSpan(0, Math.Min(2, w.Length)).SequenceEqual(words[0].AsSpan(0, Math.Min(2, words[0].Length))));
-    }
-
-    /// <summary>How many stretches highlight() marked in one column: the phrase's occurrences (none overlap, see <see cref="IsWorthAToken"/>).</summary>
-    private static int Occurrences(string highlighted, string text)
-    {
-        if (highlighted.Length == text.Length)
-        {
-            return 0;
-        }
-
-        // The marks are private-use characters no knowledge file has; if one did, the count would be wrong.
-        if (text.AsSpan().IndexOfAny(SearchIndex.MarkStart, SearchIndex.MarkEnd) >= 0)
-        {
-            throw new InvalidOperationException($"A document has the index's mark characters (U+E000, U+E001): \"{text}\".");
-        }
-
-        return highlighted.AsSpan().Count(SearchIndex.MarkStart);
     }
 }
