@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
 using SupportBot.Engine.Analysis;
 using SupportBot.Engine.Answering;
 using SupportBot.Engine.Evaluation;
@@ -63,6 +64,24 @@ public sealed class SearchIndexTests(RealKnowledge real) : IClassFixture<RealKno
             Assert.Equal(Describe(real.Engine.Ask(question)), Describe(onDisk.Ask(question)));
             Assert.Equal(Describe(real.Engine.Search(question, 5)), Describe(onDisk.Search(question, 5)));
         }
+    }
+
+    [Fact]
+    public void Build_WithPhraseTokens_DocumentsAreOneSegment()
+    {
+        // The tokens are written by updating rows, which leaves their words in a second segment unless merged.
+        var path = Path.Combine(_temp, "tokens.db");
+        using (var index = SearchIndex.Build(DocumentBuilder.Build(real.Knowledge), new SearchIndexOptions { DatabasePath = path }, real.Knowledge.Synonyms.Groups.SelectMany(g => g)))
+        {
+            Assert.True(index.PhraseTokenCount > 100);
+        }
+
+        using var file = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        file.Open();
+        using var segments = file.CreateCommand();
+        segments.CommandText = "SELECT count(DISTINCT segid) FROM docs_idx;";
+
+        Assert.Equal(1L, segments.ExecuteScalar());
     }
 
     [Fact]
