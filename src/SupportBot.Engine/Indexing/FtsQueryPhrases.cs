@@ -61,14 +61,29 @@ internal static class FtsQueryPhrases
     public static bool IsPlain(string expression, Range phrase) => !expression.AsSpan(phrase).Contains('"');
 
     /// <summary>Some phrases of <paramref name="expression"/> joined by <c>OR</c>, as <see cref="FtsQuery.AnyOf"/> writes them.</summary>
-    public static string AnyOf(string expression, List<Range> phrases)
+    public static string AnyOf(string expression, List<Range> phrases) => AnyOf(expression, phrases, default);
+
+    /// <summary>
+    /// Some phrases of <paramref name="expression"/> joined by <c>OR</c>, as <see cref="FtsQuery.AnyOf"/> writes them, each
+    /// phrase that <paramref name="tokens"/> has (as written) replaced by its token.
+    /// </summary>
+    public static string AnyOf(string expression, List<Range> phrases, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> tokens)
     {
         var text = new DefaultInterpolatedStringHandler(0, 0);
         text.AppendLiteral("(");
         for (var i = 0; i < phrases.Count; i++)
         {
             text.AppendLiteral(i == 0 ? "\"" : " OR \"");
-            text.AppendFormatted(expression.AsSpan(phrases[i]));
+            var phrase = expression.AsSpan(phrases[i]);
+            if (tokens.Dictionary is not null && tokens.TryGetValue(phrase, out var token))
+            {
+                text.AppendFormatted(token);
+            }
+            else
+            {
+                text.AppendFormatted(phrase);
+            }
+
             text.AppendLiteral("\"");
         }
 

@@ -26,12 +26,22 @@ public sealed class SearchIndex : IDisposable
     /// <summary>The name of <see cref="TextColumn"/>, for column filters.</summary>
     internal const string TextColumnName = "text";
 
+    /// <summary>The document's columns: what every query searches.</summary>
+    internal static readonly string[] ColumnNames = ["title", "questions", "text", "tags"];
+
+    /// <summary><see cref="ColumnNames"/> as a column filter.</summary>
+    internal static readonly string ColumnList = string.Join(' ', ColumnNames);
+
+    /// <summary>Beside each column, the tokens of the phrases it has (<see cref="PhraseTokens"/>): only ranking queries match them.</summary>
+    internal static readonly string[] TokenColumnNames = [.. ColumnNames.Select(c => c + "_tokens")];
+
     private readonly SqliteConnection _source;
     private readonly ObjectPool<SearchSession> _sessions;
 
-    private SearchIndex(IReadOnlyList<SearchDocument> documents, SqliteConnection source, SearchIndexOptions options)
+    private SearchIndex(IReadOnlyList<SearchDocument> documents, SqliteConnection source, SearchIndexOptions options, Dictionary<string, string> phraseTokens)
     {
         Documents = documents;
+        PhraseTokenOf = phraseTokens.GetAlternateLookup<ReadOnlySpan<char>>();
         Options = options;
         _source = source;
         MatchCache = new BoundedCache<string, RowSet>(options.MatchCacheSize);
@@ -66,6 +76,12 @@ public sealed class SearchIndex : IDisposable
     /// <summary>How many phrasings are indexed.</summary>
     public int PhrasingCount { get; }
 
+    /// <summary>How many phrases have a token of their own, which ranking queries search for them (<see cref="PhraseTokens"/>).</summary>
+    public int PhraseTokenCount => PhraseTokenOf.Dictionary.Count;
+
+    /// <summary>The token of each phrase that has one, looked up by the phrase's text as written in a query.</summary>
+    internal Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> PhraseTokenOf { get; }
+
     /// <summary>Which phrasing rows each term expression matches; see <see cref="SearchSession.MatchPhrasings"/>.</summary>
     internal BoundedCache<string, RowSet> PhrasingMatchCache { get; }
 
@@ -88,17 +104,25 @@ public sealed class SearchIndex : IDisposable
     internal BoundedCache<string, RowSet> PhraseRowsCache { get; }
 
     /// <summary>Builds the index from <paramref name="documents"/>, in memory or at the configured path.</summary>
-    public static SearchIndex Build(IReadOnlyList<SearchDocument> documents, SearchIndexOptions options)
+    /// <param name="documents">What to index.</param>
+    /// <param name="options">Where, and how to rank.</param>
+    /// <param name="phrases">
+    /// Phrases ranking queries search often (the synonym groups' members), each of several words to get a token of
+    /// its own (<see cref="PhraseTokens"/>) unless <see cref="SearchIndexOptions.PhraseTokens"/> is off.
+    /// </param>
+    public static SearchIndex Build(IReadOnlyList<SearchDocument> documents, SearchIndexOptions options, IEnumerable<string>? phrases = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(options);
+        phrases = options.PhraseTokens ? phrases ?? [] : [];
         var path = options.DatabasePath;
         SqliteConnection connection;
+        Dictionary<string, string> tokens;
         if (string.IsNullOrWhiteSpace(path))
         {
             connection = new SqliteConnection("Data Source=:memory:");
             connection.Open();
-            Fill(connection, documents);
+            tokens = Fill(connection, documents, phrases);
         }
         else
         {
@@ -110,7 +134,7 @@ public sealed class SearchIndex : IDisposable
             using (var build = new SqliteConnection($"Data Source={temp};Pooling=False"))
             {
                 build.Open();
-                Fill(build, documents);
+                tokens = Fill(build, documents, phrases);
             }
 
             File.Move(temp, full, overwrite: true);
@@ -118,7 +142,7 @@ public sealed class SearchIndex : IDisposable
             connection.Open();
         }
 
-        return new SearchIndex(documents, connection, options);
+        return new SearchIndex(documents, connection, options, tokens);
     }
 
     /// <summary>Runs <paramref name="work"/> on a pooled session.</summary>
@@ -148,10 +172,10 @@ public sealed class SearchIndex : IDisposable
         _source.Dispose();
     }
 
-    private static void Fill(SqliteConnection connection, IReadOnlyList<SearchDocument> documents)
+    private static Dictionary<string, string> Fill(SqliteConnection connection, IReadOnlyList<SearchDocument> documents, IEnumerable<string> phrases)
     {
         using var transaction = connection.BeginTransaction();
-        CreateTable(connection, "docs", "title, questions, text, tags");
+        CreateTable(connection, "docs", string.Join(", ", ColumnNames.Concat(TokenColumnNames)));
         // Each FAQ phrasing on its own row as well, analysed the same way: the re-ranking asks which words
         // of the question each single phrasing has, which one row per entry (all phrasings together) blurs.
         CreateTable(connection, "phrasings", "text, doc UNINDEXED");
@@ -173,32 +197,61 @@ public sealed class SearchIndex : IDisposable
             }
         }
 
-        using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO docs(rowid, title, questions, text, tags) VALUES ($rowid, $title, $questions, $text, $tags);";
-        var rowid = insert.Parameters.Add("$rowid", SqliteType.Integer);
-        var title = insert.Parameters.Add("$title", SqliteType.Text);
-        var questions = insert.Parameters.Add("$questions", SqliteType.Text);
-        var text = insert.Parameters.Add("$text", SqliteType.Text);
-        var tags = insert.Parameters.Add("$tags", SqliteType.Text);
-        for (var i = 0; i < documents.Count; i++)
+        // The token columns are written once FTS5 can say where each phrase occurs in the document's own.
+        var columns = documents.Select(ColumnsOf).ToList();
+        WriteDocs(connection, "INSERT INTO docs(rowid, {0}) VALUES ($rowid, {1});", ColumnNames, columns.Select((texts, i) => (i, texts)));
+        var (tokens, tokenColumns) = PhraseTokens.Find(connection, columns, phrases);
+        if (tokens.Count > 0)
         {
-            var doc = documents[i];
-            rowid.Value = i + 1;
-            title.Value = doc.Title;
-            questions.Value = string.Join('\n', doc.Questions);
-            text.Value = doc.Text;
-            tags.Value = string.Join(' ', doc.Tags);
-            insert.ExecuteNonQuery();
+            WriteDocs(
+                connection,
+                "UPDATE docs SET ({0}) = ({1}) WHERE rowid = $rowid;",
+                TokenColumnNames,
+                tokenColumns.Select((texts, i) => (i, texts)).Where(row => row.texts.Any(t => t.Length > 0)));
+            // An update is a delete and an insert: the rows' words were in a second segment, with the first's
+            // entries marked deleted, and every query read both (a tenth slower). Merged, the index is one segment.
+            Execute(connection, "INSERT INTO docs(docs) VALUES ('optimize');");
         }
 
         transaction.Commit();
+        return tokens;
     }
 
-    private static void CreateTable(SqliteConnection connection, string name, string columns)
+    /// <summary>A document's column texts, in <see cref="ColumnNames"/>' order.</summary>
+    private static string[] ColumnsOf(SearchDocument document) =>
+        [document.Title, string.Join('\n', document.Questions), document.Text, string.Join(' ', document.Tags)];
+
+    /// <summary>
+    /// Runs a statement for each of some documents (by position; rowid is the position plus one) with the named
+    /// columns' texts as parameters: in <paramref name="statement"/>, <c>{0}</c> is their names, <c>{1}</c> the parameters.
+    /// </summary>
+    private static void WriteDocs(SqliteConnection connection, string statement, string[] names, IEnumerable<(int Row, string[] Texts)> rows)
     {
-        using var create = connection.CreateCommand();
-        create.CommandText = $"CREATE VIRTUAL TABLE {name} USING fts5({columns}, tokenize = '{Tokenizer}');";
-        create.ExecuteNonQuery();
+        using var write = connection.CreateCommand();
+        write.CommandText = string.Format(
+            CultureInfo.InvariantCulture, statement, string.Join(", ", names), string.Join(", ", names.Select(c => "$" + c)));
+        var rowid = write.Parameters.Add("$rowid", SqliteType.Integer);
+        var values = names.Select(c => write.Parameters.Add("$" + c, SqliteType.Text)).ToArray();
+        foreach (var (row, texts) in rows)
+        {
+            rowid.Value = row + 1;
+            for (var c = 0; c < values.Length; c++)
+            {
+                values[c].Value = texts[c];
+            }
+
+            write.ExecuteNonQuery();
+        }
+    }
+
+    private static void CreateTable(SqliteConnection connection, string name, string columns) =>
+        Execute(connection, $"CREATE VIRTUAL TABLE {name} USING fts5({columns}, tokenize = '{Tokenizer}');");
+
+    private static void Execute(SqliteConnection connection, string statement)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = statement;
+        command.ExecuteNonQuery();
     }
 
     internal SqliteConnection OpenSessionConnection()
@@ -217,9 +270,15 @@ public sealed class SearchIndex : IDisposable
         return copy;
     }
 
-    internal string Bm25Expression => string.Create(
-        CultureInfo.InvariantCulture,
-        $"bm25(docs, {Options.TitleWeight}, {Options.QuestionsWeight}, {Options.TextWeight}, {Options.TagsWeight})");
+    /// <summary>bm25 with the columns' weights; a phrase's token weighs what the phrase weighs in the column beside it.</summary>
+    internal string Bm25Expression
+    {
+        get
+        {
+            double[] weights = [Options.TitleWeight, Options.QuestionsWeight, Options.TextWeight, Options.TagsWeight];
+            return $"bm25(docs, {string.Join(", ", weights.Concat(weights).Select(w => w.ToString(CultureInfo.InvariantCulture)))})";
+        }
+    }
 
     private sealed class SessionPolicy(SearchIndex index) : IPooledObjectPolicy<SearchSession>
     {

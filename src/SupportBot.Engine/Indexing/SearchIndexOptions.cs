@@ -20,6 +20,13 @@ public sealed class SearchIndexOptions
     /// <summary>bm25 weight of the tags column. Default 2.</summary>
     public double TagsWeight { get; set; } = 2.0;
 
+    /// <summary>
+    /// Whether the synonym groups' phrases of several words get a token of their own that ranking queries search instead
+    /// (<c>Search:PhraseTokens</c>): the same rows and frequencies at a fraction of the cost, each row a few words
+    /// longer for bm25. Default true; false indexes the documents' words alone, as before the tokens, to compare.
+    /// </summary>
+    public bool PhraseTokens { get; set; } = true;
+
     /// <summary>Candidates fetched from the index for re-ranking. Default 40.</summary>
     public int Candidates { get; set; } = 40;
 

@@ -95,7 +95,7 @@ public sealed class SearchSession : IDisposable
 
     private IndexHit[] RankUncached((string Query, int Limit) key)
     {
-        if (WithoutAbsentPhrases(key.Query) is not { } query)
+        if (ForRanking(key.Query) is not { } query)
         {
             return [];
         }
@@ -113,12 +113,16 @@ public sealed class SearchSession : IDisposable
     }
 
     /// <summary>
-    /// The query without the phrases no document has, or null when it has no other. Such a phrase matches no row and
-    /// adds exactly 0 to every row's bm25, yet FTS5 looks it up, and counts its rows for its weight, on every query
-    /// (a seventh of the phrases of the eval questions' ranking queries: synonyms the knowledge base never uses).
-    /// FTS5 ranks the rest to the same rows and scores, to the bit; an expression of any other shape is left as it is.
+    /// The query as FTS5 ranks it fastest to the same rows and scores, to the bit, or null when no document has any of
+    /// its phrases; an expression of any other shape than phrases joined by OR is left as it is.
     /// </summary>
-    private string? WithoutAbsentPhrases(string ftsQuery)
+    /// <remarks>
+    /// A phrase no document has matches no row and adds exactly 0 to every row's bm25, yet FTS5 looks it up, and
+    /// counts its rows for its weight, on every query (a seventh of the phrases of the eval questions' ranking queries:
+    /// synonyms the knowledge base never uses): it is left out. A phrase with a token of its own
+    /// (<see cref="PhraseTokens"/>) is searched as the token: the same rows and frequencies, one term to look up.
+    /// </remarks>
+    private string? ForRanking(string ftsQuery)
     {
         if (FtsQueryPhrases.Of(ftsQuery) is not { } phrases)
         {
@@ -127,9 +131,10 @@ public sealed class SearchSession : IDisposable
 
         var all = phrases.Count;
         phrases.RemoveAll(phrase => PhraseRows(Index.PhraseRowsCache, ftsQuery, phrase, _phraseRowsUncached).Count == 0);
-        return phrases.Count == all ? ftsQuery
-            : phrases.Count == 0 ? null
-            : FtsQueryPhrases.AnyOf(ftsQuery, phrases);
+        var tokens = Index.PhraseTokenOf;
+        return phrases.Count == 0 ? null
+            : phrases.Count == all && !phrases.Exists(phrase => tokens.ContainsKey(ftsQuery.AsSpan(phrase))) ? ftsQuery
+            : FtsQueryPhrases.AnyOf(ftsQuery, phrases, tokens);
     }
 
     /// <summary>

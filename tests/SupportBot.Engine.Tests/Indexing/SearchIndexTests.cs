@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
 using SupportBot.Engine.Analysis;
 using SupportBot.Engine.Answering;
+using SupportBot.Engine.Evaluation;
 using SupportBot.Engine.Indexing;
 using SupportBot.Engine.Tests.Support;
 
@@ -65,6 +67,24 @@ public sealed class SearchIndexTests(RealKnowledge real) : IClassFixture<RealKno
     }
 
     [Fact]
+    public void Build_WithPhraseTokens_DocumentsAreOneSegment()
+    {
+        // The tokens are written by updating rows, which leaves their words in a second segment unless merged.
+        var path = Path.Combine(_temp, "tokens.db");
+        using (var index = SearchIndex.Build(DocumentBuilder.Build(real.Knowledge), new SearchIndexOptions { DatabasePath = path }, real.Knowledge.Synonyms.Groups.SelectMany(g => g)))
+        {
+            Assert.True(index.PhraseTokenCount > 100);
+        }
+
+        using var file = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        file.Open();
+        using var segments = file.CreateCommand();
+        segments.CommandText = "SELECT count(DISTINCT segid) FROM docs_idx;";
+
+        Assert.Equal(1L, segments.ExecuteScalar());
+    }
+
+    [Fact]
     public void Build_ToAnExistingFile_ReplacesIt()
     {
         var path = Path.Combine(_temp, "again.db");
@@ -76,6 +96,21 @@ public sealed class SearchIndexTests(RealKnowledge real) : IClassFixture<RealKno
         using var second = RealKnowledge.CreateEngine(real.Knowledge, new SearchIndexOptions { DatabasePath = path });
 
         Assert.Equal(Describe(real.Engine.Ask("free offer")), Describe(second.Ask("free offer")));
+    }
+
+    [Fact]
+    public void Ask_DevQuestions_SameAnswersWithPhraseTokensOnAndOff()
+    {
+        // The tokens make each row a few words longer for bm25, and change nothing else it counts.
+        using var without = RealKnowledge.CreateEngine(real.Knowledge, new SearchIndexOptions { PhraseTokens = false });
+
+        Assert.True(real.Engine.Index.PhraseTokenCount > 100);
+        Assert.Equal(0, without.Index.PhraseTokenCount);
+        foreach (var question in EvalQuestion.ReadFile(RepoPaths.DevQuestions).Select(q => q.Question))
+        {
+            Assert.Equal((without.Ask(question).Kind, without.Ask(question).DocumentId), (real.Engine.Ask(question).Kind, real.Engine.Ask(question).DocumentId));
+            Assert.Equal(without.Search(question, 1).Hits.Select(h => h.Id), real.Engine.Search(question, 1).Hits.Select(h => h.Id));
+        }
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using SupportBot.Engine.Analysis;
+using SupportBot.Engine.Evaluation;
 using SupportBot.Engine.Indexing;
 using SupportBot.Engine.Tests.Support;
 
@@ -47,6 +49,48 @@ public sealed class SearchSessionTests(RealKnowledge real) : IClassFixture<RealK
             Assert.NotEmpty(fts5);
             Assert.Equal(fts5, index.Query(s => s.Rank(query, 40)));
         }
+    }
+
+    [Fact]
+    public void Rank_EverySynonymGroupWithPhraseTokens_SameRowsAndScoresAsFts5WithThePhrases()
+    {
+        using var index = SearchIndex.Build(DocumentBuilder.Build(real.Knowledge), new SearchIndexOptions { RankCacheSize = 0 }, real.Knowledge.Synonyms.Groups.SelectMany(g => g));
+        var groups = real.Knowledge.Synonyms.Groups;
+
+        foreach (var group in groups)
+        {
+            var query = FtsQuery.AnyOf(group);
+
+            // A filter naming the document's own columns is the same query to FTS5, and one the ranking leaves as it is.
+            Assert.Equal(index.Query(s => s.Rank(FtsQuery.InColumns(SearchIndex.ColumnList, query), 40)), index.Query(s => s.Rank(query, 40)));
+        }
+
+        Assert.InRange(groups.Count(g => g.Any(index.PhraseTokenOf.Dictionary.ContainsKey)), 30, groups.Count);
+    }
+
+    [Fact]
+    public void Rank_DevQuestionsWithPhraseTokens_SameRowsAndScoresAsFts5WithThePhrases()
+    {
+        using var index = SearchIndex.Build(DocumentBuilder.Build(real.Knowledge), new SearchIndexOptions { RankCacheSize = 0 }, real.Knowledge.Synonyms.Groups.SelectMany(g => g));
+        var analyzer = new QueryAnalyzer(real.Knowledge.Synonyms, new SpellingCorrector(real.VocabularyWords(), new SpellingOptions()));
+        var withTokens = 0;
+
+        foreach (var question in EvalQuestion.ReadFile(RepoPaths.DevQuestions).Select(q => q.Question))
+        {
+            // Every term of the question, as the ranking query has them: each its synonyms' phrases joined by OR.
+            var terms = analyzer.Analyze(question, _ => true).Terms;
+            if (terms.Count == 0)
+            {
+                continue;
+            }
+
+            var query = FtsQuery.AnyTerm(terms);
+            withTokens += terms.Any(t => t.Alternatives.Any(index.PhraseTokenOf.Dictionary.ContainsKey)) ? 1 : 0;
+
+            Assert.Equal(index.Query(s => s.Rank(FtsQuery.InColumns(SearchIndex.ColumnList, query), 40)), index.Query(s => s.Rank(query, 40)));
+        }
+
+        Assert.True(withTokens >= 20, $"only {withTokens} dev questions have a phrase with a token");
     }
 
     [Fact]

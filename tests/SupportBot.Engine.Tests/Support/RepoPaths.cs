@@ -12,6 +12,9 @@ internal static class RepoPaths
 
     public static string Articles => Path.Combine(Knowledge, "articles");
 
+    /// <summary>The shared development questions, in the shared folder beside the repository (here and in CI).</summary>
+    public static string DevQuestions => Path.GetFullPath(Path.Combine(Root, "..", "shared", "eval", "dev-questions.jsonl"));
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
