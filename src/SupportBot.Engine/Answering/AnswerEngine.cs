@@ -374,6 +374,11 @@ public sealed class AnswerEngine : IDisposable
         };
     }
 
+    /// <summary>
+    /// An answer among the best-ranked candidates, as sure as the chosen known gap and within
+    /// <see cref="AnswerEngineOptions.GapTieMargin"/> of its score, when the gap has no word of the question in its
+    /// phrasings or tags that the answer lacks there.
+    /// </summary>
     private ScoredCandidate? AnswerTyingAGap(List<ScoredCandidate> candidates, ScoredCandidate chosen) =>
         !chosen.IsFaq || !Knowledge.FaqsById[chosen.Document.Id].Abstain || chosen.IsOwnPhrasing ? null
         : candidates.Take(_options.GapPreferenceReach).FirstOrDefault(c => c != chosen && c.IsFaq

@@ -116,8 +116,10 @@ public sealed class AnswerEngineOptions
     public double PlaceMismatchFactor { get; set; } = 0.5;
 
     /// <summary>
-    /// How many of the best-ranked candidates a known gap may be among to answer instead of the chosen entry, when it
-    /// is surer and about a word of the question the chosen entry only mentions in its answer. 0 turns it off. Default 3.
+    /// How many of the best-ranked candidates are weighed when a known gap and an answer compete: a gap among them may
+    /// answer instead of the chosen entry when it is surer and about a word of the question the entry only mentions in
+    /// its answer; an answer among them may replace a chosen gap it ties (<see cref="GapTieMargin"/>). 0 turns both
+    /// off. Default 3.
     /// </summary>
     public int GapPreferenceReach { get; set; } = 3;
 
