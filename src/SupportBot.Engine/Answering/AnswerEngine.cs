@@ -320,7 +320,7 @@ public sealed class AnswerEngine : IDisposable
             // entry and the passage it rests on, are no real choice: the better-ranked one answers.
             && !IsSameTopic(chosen, next))
         {
-            var gap = chosen.IsFaq && Knowledge.FaqsById[chosen.Document.Id].Abstain ? Knowledge.FaqsById[chosen.Document.Id] : null;
+            var gap = IsKnownGap(chosen) ? Knowledge.FaqsById[chosen.Document.Id] : null;
             return gap is null && next.IsFaq && chosen.IsFaq && next.Confidence >= _options.FaqThreshold
                    && IsDifferentTopic(Knowledge.FaqsById[chosen.Document.Id], Knowledge.FaqsById[next.Document.Id])
                 ? Clarify(question, analyzed, chosen, next)
@@ -380,9 +380,8 @@ public sealed class AnswerEngine : IDisposable
     /// phrasings or tags that the answer lacks there.
     /// </summary>
     private ScoredCandidate? AnswerTyingAGap(List<ScoredCandidate> candidates, ScoredCandidate chosen) =>
-        !chosen.IsFaq || !Knowledge.FaqsById[chosen.Document.Id].Abstain || chosen.IsOwnPhrasing ? null
-        : candidates.Take(_options.GapPreferenceReach).FirstOrDefault(c => c != chosen && c.IsFaq
-            && !Knowledge.FaqsById[c.Document.Id].Abstain
+        !IsKnownGap(chosen) || chosen.IsOwnPhrasing ? null
+        : candidates.Take(_options.GapPreferenceReach).FirstOrDefault(c => c != chosen && c.IsFaq && !IsKnownGap(c)
             && c.Confidence >= chosen.Confidence
             && chosen.Score - c.Score < _options.GapTieMargin * chosen.Score
             && (chosen.StrongTerms & ~c.StrongTerms) == 0);
@@ -393,10 +392,12 @@ public sealed class AnswerEngine : IDisposable
     /// </summary>
     private ScoredCandidate? GapAboutWhatTheAnswerOnlyMentions(List<ScoredCandidate> candidates, ScoredCandidate chosen) =>
         chosen.AnswerOnlyTerms == 0 ? null
-        : candidates.Take(_options.GapPreferenceReach).FirstOrDefault(c => c != chosen && c.IsFaq
-            && Knowledge.FaqsById[c.Document.Id].Abstain
+        : candidates.Take(_options.GapPreferenceReach).FirstOrDefault(c => c != chosen && IsKnownGap(c)
             && c.Confidence > chosen.Confidence
             && (c.StrongTerms & chosen.AnswerOnlyTerms) != 0);
+
+    /// <summary>Whether a candidate is an FAQ entry for what the sources do not answer (<c>abstain: true</c>).</summary>
+    private bool IsKnownGap(ScoredCandidate candidate) => candidate.IsFaq && Knowledge.FaqsById[candidate.Document.Id].Abstain;
 
     private bool IsSameTopic(ScoredCandidate chosen, ScoredCandidate next)
     {
@@ -504,7 +505,7 @@ public sealed class AnswerEngine : IDisposable
     }
 
     private List<Suggestion> ClosestFaqs(List<ScoredCandidate> candidates, string? exclude) => candidates
-        .Where(c => c.IsFaq && c.Document.Id != exclude && c.Confidence > 0 && !Knowledge.FaqsById[c.Document.Id].Abstain)
+        .Where(c => c.IsFaq && c.Document.Id != exclude && c.Confidence > 0 && !IsKnownGap(c))
         .Take(_options.Suggestions)
         .Select(c => ToSuggestion(Knowledge.FaqsById[c.Document.Id]))
         .ToList();
