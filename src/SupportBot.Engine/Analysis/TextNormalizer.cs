@@ -42,6 +42,16 @@ public static partial class TextNormalizer
         ["hadnt"] = "had not", ["aint"] = "is not", ["youre"] = "you are", ["theyre"] = "they are", ["ive"] = "i have",
     };
 
+    /// <summary>
+    /// Shorthand <see cref="Shorthand"/> cannot hold: "w/o updates", "b/c of what" (split at the slash they would be
+    /// letters, and "w" alone is "with", so this runs first), and "fed ban", "fed agencies" (federal, which the index
+    /// would otherwise stem to "feds", the government as a whole), but not "fed up".
+    /// </summary>
+    private static readonly Dictionary<string, string> IrregularShorthand = new(StringComparer.Ordinal)
+    {
+        ["w/o"] = "without", ["b/c"] = "because", ["fed"] = "federal",
+    };
+
     private static readonly string[] MonthByNumber =
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
@@ -54,12 +64,10 @@ public static partial class TextNormalizer
         s = Contractions(s);
         s = ApostropheLess().Replace(s, "$1");
         s = Dates(s);
-        // "w/o updates", "b/c of what": split at the slash they would be letters, and "w" alone is "with".
-        s = s.Contains('/', StringComparison.Ordinal) ? SlashShorthand().Replace(s, m => m.Value == "w/o" ? "without" : "because") : s;
+        s = s.Contains('/', StringComparison.Ordinal) || s.Contains("fed", StringComparison.Ordinal)
+            ? IrregularShorthandWords().Replace(s, m => IrregularShorthand[m.Value])
+            : s;
         s = HasWordOf(s, Shorthand) ? ChatShorthandWords.Replace(s, m => Shorthand[m.Value]) : s;
-        // "fed ban", "fed agencies": federal, which the index would otherwise stem to "feds" (the government as a
-        // whole). A shorthand of its own because "fed up" must stay what it is.
-        s = s.Contains("fed", StringComparison.Ordinal) ? FedForFederal().Replace(s, "federal") : s;
         // "i was told kaspersky is leaving", "my nephew told me it's banned": hearsay, like "i heard", not a
         // question about what customers were told.
         s = HasTold(s) ? ToldByHearsay().Replace(s, "i heard") : s;
@@ -197,11 +205,9 @@ public static partial class TextNormalizer
     [GeneratedRegex(@"\b(?:(?:i|we) (?:was|were|got|get|have been|had been|been) told|(?:someone|somebody|people|a friend|my \w+) told (?:me|us))\b")]
     private static partial Regex ToldByHearsay();
 
-    [GeneratedRegex(@"\b(?:w/o|b/c)\b")]
-    private static partial Regex SlashShorthand();
-
-    [GeneratedRegex(@"\bfed\b(?! up\b)")]
-    private static partial Regex FedForFederal();
+    /// <summary>Any word of <see cref="IrregularShorthand"/>, "fed" only when it is not "fed up".</summary>
+    [GeneratedRegex(@"\b(?:w/o|b/c|fed(?! up\b))\b")]
+    private static partial Regex IrregularShorthandWords();
 
     [GeneratedRegex(@"\$\s*(\d[\d,.]*)?")]
     private static partial Regex Dollars();
