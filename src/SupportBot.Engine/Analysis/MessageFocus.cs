@@ -200,8 +200,18 @@ public static partial class MessageFocus
     public static IReadOnlyList<string> Sentences(string message) =>
         SentenceBreak().Split(message).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
 
-    /// <summary>Whether a sentence asks something: it ends with "?" or starts with a question word.</summary>
-    public static bool IsQuestion(string sentence) => sentence.EndsWith('?') || StartsAsking(sentence);
+    /// <summary>
+    /// Whether a sentence asks something: it ends with "?", starts with a question word, or asks in a polite frame
+    /// ("I was curious how long…", "I'd be grateful if you could explain what…").
+    /// </summary>
+    public static bool IsQuestion(string sentence) => sentence.EndsWith('?') || StartsAsking(sentence) || AsksIndirectly(sentence);
+
+    /// <summary>
+    /// Letters often ask without a question mark or a question word first: "I was curious how long Kaspersky had been
+    /// here.", "I'd like to know whether…". Read as statements, they left only the greeting or the thanks around them
+    /// to reply to.
+    /// </summary>
+    private static bool AsksIndirectly(string sentence) => IndirectQuestion().IsMatch(TextNormalizer.Normalize(sentence));
 
     private static bool StartsAsking(string text)
     {
@@ -256,11 +266,15 @@ public static partial class MessageFocus
         }
     }
 
-    /// <summary>Where the opening of a sentence ends: a comma, colon, semicolon, "!" or a dash between words.</summary>
+    /// <summary>A verb of wanting to know and the question word it governs: "curious how", "like to know whether", "explain what".</summary>
+    [GeneratedRegex(@"\b(?:wonder|wondering|wondered|curious|explain|know|understand|clarify|tell me|tell us|find out)\s+(?:(?:to|me|us|about|more about)\s+)?(?:how|what|why|when|which|who|where|whether|if)\b")]
+    private static partial Regex IndirectQuestion();
+
     /// <summary>A teller and a verb of telling at the start of a sentence: "my nephew says (that)", "our accountant asked if".</summary>
     [GeneratedRegex(@"^(?:(?:my|our|a|the|some|someone|somebody|people|everyone|i|we)\b[\w' ]{0,40}?\s)?(?:says|said|told (?:me|us)|tells (?:me|us)|heard|read|mentioned|claims|claimed|thinks|believes|asked|asks)\s+(?:that\s+|if\s+|whether\s+|about\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex Hearsay();
 
+    /// <summary>Where the opening of a sentence ends: a comma, colon, semicolon, "!" or a dash between words.</summary>
     [GeneratedRegex(@"[,;:!]|\s[-\u2013\u2014]\s")]
     private static partial Regex OpeningBreak();
 

@@ -181,6 +181,35 @@ public sealed class MessageFocusTests
         Assert.Null(MessageFocus.PleasantryOfStatement(message, Pleasantry));
     }
 
+    [Theory]
+    [InlineData("Dear team, I was curious how long Kaspersky had been in the US. Thanks so much.")]
+    [InlineData("Hello, I'd be grateful if you could explain what the trade list means. Many thanks.")]
+    [InlineData("Hi. I would like to know whether the updates stopped. Thank you.")]
+    public void PleasantryOfStatement_QuestionAskedWithoutAQuestionMark_GivesNull(string message)
+    {
+        // A letter that asks politely is a question: replying to its greeting or thanks alone ignores what it asks.
+        Assert.Null(MessageFocus.PleasantryOfStatement(message, Pleasantry));
+    }
+
+    [Theory]
+    [InlineData("I was curious how long Kaspersky had been in the US.")]
+    [InlineData("Could you explain why it was banned.")]
+    [InlineData("I'd like to know whether the updates stopped.")]
+    [InlineData("I wonder what Kaspersky said")]
+    public void IsQuestion_PoliteFrameAroundAQuestionWord_IsAQuestion(string sentence)
+    {
+        Assert.True(MessageFocus.IsQuestion(sentence));
+    }
+
+    [Theory]
+    [InlineData("I know Kaspersky left the US.")]
+    [InlineData("I was curious about it for a while.")]
+    [InlineData("Thanks for explaining.")]
+    public void IsQuestion_StatementWithAVerbOfKnowing_IsNotAQuestion(string sentence)
+    {
+        Assert.False(MessageFocus.IsQuestion(sentence));
+    }
+
     [Fact]
     public void Readings_RandomText_NeverThrowsAndAlwaysEndsWithTheMessage()
     {
