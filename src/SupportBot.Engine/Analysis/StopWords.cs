@@ -67,12 +67,12 @@ public static class StopWords
     };
 
     /// <summary>
-    /// Words that only add tone ("where is it even from", "what exactly did they say"): left out before phrases are
-    /// matched, so that the phrase is still found.
+    /// Words that only add tone ("where is it even from", "what exactly did they say", "what Kaspersky itself said"): left out
+    /// before phrases are matched, so that the phrase is still found.
     /// </summary>
     public static readonly IReadOnlySet<string> Softeners = new HashSet<string>(StringComparer.Ordinal)
     {
-        "actually", "even", "truly", "kindly", "honestly", "seriously", "really", "exactly", "basically",
+        "actually", "even", "truly", "kindly", "honestly", "seriously", "really", "exactly", "basically", "itself",
     };
 
     public static bool IsStop(string word) => Common.Contains(word) || QuestionWords.Contains(word);

@@ -292,6 +292,10 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [InlineData("what city is kaspersky's american office in", "company-facts-not-covered")] // not its headquarters
     [InlineData("when did russia invade ukraine", "ukraine-war-date")] // not the war's impact on Kaspersky
     [InlineData("i need the names of the 12 people sanctioned by the treasury", "sanctioned-names")] // the sanctions entry only says it has no names
+    [InlineData("which court ruled on kaspersky's challenge to the ban", "court-proceedings")] // not that it planned to challenge it
+    [InlineData("did the senate vote to ban kaspersky", "lawmakers-role")] // not the Commerce Department's ban
+    [InlineData("do kaspersky's laid off us workers get severance", "staff-after-layoffs")] // not how many were laid off
+    [InlineData("will kaspersky ever return to the american market", "kaspersky-return")] // not how long it was on that market
     public void Ask_WhatTheSourcesDoNotCover_IsItsKnownGap(string question, string gapId)
     {
         var answer = real.Engine.Ask(question);
@@ -308,6 +312,32 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     public void Ask_ReportedSpeechOrShorthand_IsReadForWhatIsAsked(string question, string expectedId)
     {
         AssertAnsweredBy(question, expectedId);
+    }
+
+    [Theory]
+    [InlineData("Dear team, I was curious how long Kaspersky had been serving customers in the United States. Thanks ever so much.", "years-in-us")]
+    [InlineData("Hello, I'd be grateful if you could explain what the trade-restrictions list means for Kaspersky. Many thanks.", "trade-restrictions-list")]
+    public void Ask_LetterAskingWithoutAQuestionMark_AnswersWhatItAsks(string question, string expectedId)
+    {
+        // The greeting and the thanks around it are not what the letter is about.
+        AssertAnsweredBy(question, expectedId);
+    }
+
+    [Theory]
+    [InlineData("what did kaspersky itself say about leaving the us", "kaspersky-statement")] // "itself" only stresses who said it
+    [InlineData("what's kaspersky's official line on leaving", "kaspersky-statement")]
+    [InlineData("which presidential administration banned kaspersky in federal agencies", "federal-ban-2017")]
+    public void Ask_WordingForAnEntrysTopic_FindsThatEntry(string question, string expectedId)
+    {
+        AssertAnsweredBy(question, expectedId);
+    }
+
+    [Theory]
+    [InlineData("does kaspersky work on my operating system")]
+    [InlineData("which operating systems does kaspersky support")]
+    public void Ask_OperatingSystem_IsNotAboutKasperskysUsOperations(string question)
+    {
+        Assert.Equal(AnswerKinds.Fallback, real.Engine.Ask(question).Kind);
     }
 
     [Theory]
