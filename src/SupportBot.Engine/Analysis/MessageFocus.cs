@@ -204,18 +204,27 @@ public static partial class MessageFocus
     /// Whether a sentence asks something: it ends with "?", starts with a question word, or asks in a polite frame
     /// ("I was curious how long…", "I'd be grateful if you could explain what…").
     /// </summary>
-    public static bool IsQuestion(string sentence) => sentence.EndsWith('?') || StartsAsking(sentence) || AsksIndirectly(sentence);
-
-    /// <summary>
-    /// Letters often ask without a question mark or a question word first: "I was curious how long Kaspersky had been
-    /// here.", "I'd like to know whether…". Read as statements, they left only the greeting or the thanks around them
-    /// to reply to.
-    /// </summary>
-    private static bool AsksIndirectly(string sentence) => IndirectQuestion().IsMatch(TextNormalizer.Normalize(sentence));
-
-    private static bool StartsAsking(string text)
+    public static bool IsQuestion(string sentence)
     {
-        var words = TextNormalizer.Words(TextNormalizer.Normalize(text));
+        if (sentence.EndsWith('?'))
+        {
+            return true;
+        }
+
+        // Letters often ask without a question mark or a question word first: "I was curious how long Kaspersky had
+        // been here.", "I'd like to know whether…". Read as statements, they left only the greeting or the thanks
+        // around them to reply to.
+        var normalized = TextNormalizer.Normalize(sentence);
+        return StartsAsking(sentence, normalized) || IndirectQuestion().IsMatch(normalized);
+    }
+
+    private static bool StartsAsking(string text) => StartsAsking(text, TextNormalizer.Normalize(text));
+
+    /// <param name="text">A sentence or clause as typed.</param>
+    /// <param name="normalized">The same, normalised.</param>
+    private static bool StartsAsking(string text, string normalized)
+    {
+        var words = TextNormalizer.Words(normalized);
         // "…, and how much revenue": after a comma the joining word comes first, then the question; "in which city…",
         // "for what reason…": a preposition may come before it.
         var start = words.Length > 1 && Conjunctions.Contains(words[0]) ? 1 : 0;
