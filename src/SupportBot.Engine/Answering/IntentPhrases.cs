@@ -1,3 +1,4 @@
+using SupportBot.Engine.Analysis;
 using SupportBot.Engine.Knowledge;
 
 namespace SupportBot.Engine.Answering;
@@ -24,9 +25,16 @@ internal sealed class IntentPhrases
             {
                 _intentOf.TryAdd(phrase, intent);
                 _firstWords.Add(phrase.Split(' ', 2)[0]);
+                LongestPhrase = Math.Max(LongestPhrase, TextNormalizer.Words(phrase).Length);
             }
         }
     }
+
+    /// <summary>How many words the longest phrase has: no match is longer.</summary>
+    public int LongestPhrase { get; }
+
+    /// <summary>The intent with the longest of its phrases that starts at <paramref name="start"/>, and its length in words.</summary>
+    public (SmallTalkIntent? Intent, int Length) LongestAt(string[] words, int start) => LongestAt(words, start, LongestPhrase);
 
     /// <summary>
     /// The intent with the longest of its phrases (at most <paramref name="longest"/> words) that starts at

@@ -34,9 +34,7 @@ public sealed partial class SmallTalkDetector
     private static readonly HashSet<string> Pleasantries = new(StringComparer.Ordinal) { "greeting", "thanks", "goodbye" };
 
     private readonly IReadOnlyList<SmallTalkIntent> _intents;
-    private readonly int _longestPattern;
     private readonly HashSet<string> _patternWords;
-    private readonly int _longestCue;
     private readonly int _maxOtherWords;
     private readonly int _aboutTheBotMaxOtherWords;
     private readonly IReadOnlySet<string> _englishWords;
@@ -55,8 +53,6 @@ public sealed partial class SmallTalkDetector
         _maxOtherWords = maxOtherWords;
         _aboutTheBotMaxOtherWords = Math.Max(maxOtherWords, aboutTheBotMaxOtherWords);
         _englishWords = englishWords ?? new HashSet<string>(StringComparer.Ordinal);
-        _longestPattern = intents.SelectMany(i => i.Patterns).Select(p => TextNormalizer.Words(p).Length).DefaultIfEmpty(1).Max();
-        _longestCue = intents.SelectMany(i => i.Cues).Select(p => TextNormalizer.Words(p).Length).DefaultIfEmpty(1).Max();
         _patternWords = new HashSet<string>(
             intents.SelectMany(i => i.Patterns.Concat(i.Cues)).SelectMany(TextNormalizer.Words), StringComparer.Ordinal);
         _typoTargets = _patternWords.Concat(Filler).Where(w => w.Length >= 4).Distinct(StringComparer.Ordinal).ToArray();
@@ -236,8 +232,8 @@ public sealed partial class SmallTalkDetector
     private static partial Regex Stretched();
 
     private (SmallTalkIntent? Intent, int Length) LongestPatternAt(string[] words, int start) =>
-        _patterns.LongestAt(words, start, _longestPattern);
+        _patterns.LongestAt(words, start);
 
     private (SmallTalkIntent? Intent, int Length) LongestCueAt(string[] words, int start) =>
-        _cues.LongestAt(words, start, _longestCue);
+        _cues.LongestAt(words, start);
 }
