@@ -206,10 +206,9 @@ public sealed class SearchSession : IDisposable
             ? rows
             : memo.GetOrAdd(FtsQueryPhrases.Text(ftsQuery, phrase), uncached);
 
-    private RowSet PhraseRowsUncached(string phrase) => ReadRows(_match, _matchQuery, FtsQuery.AnyOf([phrase]), Index.Documents.Count);
+    private RowSet PhraseRowsUncached(string phrase) => MatchUncached(FtsQuery.AnyOf([phrase]));
 
-    private RowSet TextRowsUncached(string phrase) =>
-        ReadRows(_match, _matchQuery, FtsQuery.InColumns(SearchIndex.TextColumnName, FtsQuery.AnyOf([phrase])), Index.Documents.Count);
+    private RowSet TextRowsUncached(string phrase) => MatchUncached(FtsQuery.InColumns(SearchIndex.TextColumnName, FtsQuery.AnyOf([phrase])));
 
     private static RowSet ReadRows(SqliteCommand command, SqliteParameter parameter, string ftsQuery, int size)
     {
