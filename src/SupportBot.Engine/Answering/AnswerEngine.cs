@@ -338,7 +338,8 @@ public sealed class AnswerEngine : IDisposable
             // "What are the names of the 12 people the Treasury sanctioned?": the sanctions entry ranks first, but it
             // has "names" only in its answer, where the known gap for the names is about them. Surer, the gap is the
             // honest answer: the sources do not say.
-            if (exact is null && !chosen.IsOwnPhrasing && GapAboutWhatTheAnswerOnlyMentions(candidates, chosen) is { } gapAbout)
+            if (exact is null && !chosen.IsOwnPhrasing
+                && (GapAboutWhatTheAnswerOnlyMentions(candidates, chosen) ?? GapAboutWhatTheAnswerLacks(candidates, chosen)) is { } gapAbout)
             {
                 return Fallback(question, analyzed, candidates, Knowledge.FaqsById[gapAbout.Document.Id]);
             }
@@ -395,6 +396,20 @@ public sealed class AnswerEngine : IDisposable
         : candidates.Take(_options.GapPreferenceReach).FirstOrDefault(c => c != chosen && IsKnownGap(c)
             && c.Confidence > chosen.Confidence
             && (c.StrongTerms & chosen.AnswerOnlyTerms) != 0);
+
+    /// <summary>
+    /// A known gap among the best-ranked candidates, sure enough to answer, that has in its phrasings or tags every word
+    /// of the question the chosen entry has, and a weighty one the chosen entry lacks altogether ("how much severance did
+    /// laid-off staff get": the layoffs entry never speaks of severance; the gap for it does).
+    /// </summary>
+    private ScoredCandidate? GapAboutWhatTheAnswerLacks(List<ScoredCandidate> candidates, ScoredCandidate chosen)
+    {
+        var has = chosen.StrongTerms | chosen.AnswerOnlyTerms;
+        return candidates.Take(_options.GapPreferenceReach).FirstOrDefault(c => c != chosen && IsKnownGap(c)
+            && c.Confidence >= _options.FaqThreshold
+            && (has & ~c.StrongTerms) == 0
+            && (c.StrongTerms & ~has & c.WeightyTerms) != 0);
+    }
 
     /// <summary>Whether a candidate is an FAQ entry for what the sources do not answer (<c>abstain: true</c>).</summary>
     private bool IsKnownGap(ScoredCandidate candidate) => candidate.IsFaq && Knowledge.FaqsById[candidate.Document.Id].Abstain;

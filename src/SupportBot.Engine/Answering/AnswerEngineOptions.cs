@@ -130,6 +130,14 @@ public sealed class AnswerEngineOptions
     /// </summary>
     public double GapTieMargin { get; set; } = 0.03;
 
+    /// <summary>
+    /// A known gap answers instead of the chosen entry when it has every word of the question the entry has, and one the
+    /// entry lacks altogether that weighs at least this share of the question ("severance" in "how much severance did
+    /// laid-off staff get"). Lighter words the entry lacks are the customer's own ("gave" in "the figure kaspersky gave").
+    /// Above 1 turns it off. Default 0.25.
+    /// </summary>
+    public double GapLackedWordShare { get; set; } = 0.25;
+
     /// <summary>Extra phrasing similarity when a phrasing asks with the same question words (how, when…). Default 0.15.</summary>
     public double SameQuestionWordBonus { get; set; } = 0.15;
 

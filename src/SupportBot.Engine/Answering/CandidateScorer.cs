@@ -21,6 +21,12 @@ public sealed record ScoredCandidate(IndexHit Hit, SearchDocument Document, doub
     /// <summary>Bit i: the question's i-th topic word is only in the FAQ's answer text (first 64 words).</summary>
     public ulong AnswerOnlyTerms { get; init; }
 
+    /// <summary>
+    /// Bit i: the question's i-th topic word weighs at least <see cref="AnswerEngineOptions.GapLackedWordShare"/> of the
+    /// whole question (first 64 words). The same for every candidate of one question.
+    /// </summary>
+    public ulong WeightyTerms { get; init; }
+
     /// <summary>The question is one of the entry's own phrasings: each has all of the other's topic words.</summary>
     public bool IsOwnPhrasing { get; init; }
 
@@ -88,6 +94,12 @@ internal sealed partial class CandidateScorer(
         var askedFor = AskedForRows(session, query);
         // A place the question names that is not the knowledge base's own ("us" is in most documents).
         var places = evidence.Where(e => e.Rows.Count > 0 && e.Rows.Count <= documents.Count * options.RankingTermMaxShare && isPlace(e.Term)).ToList();
+        var weightyTerms = 0UL;
+        for (var t = 0; t < Math.Min(evidence.Count, 64); t++)
+        {
+            weightyTerms |= evidence[t].Weight >= options.GapLackedWordShare * totalWeight ? 1UL << t : 0;
+        }
+
         var bestBm25 = Math.Max(hits[0].Bm25, double.Epsilon);
         var scored = new List<ScoredCandidate>(hits.Count);
         foreach (var hit in hits)
@@ -176,6 +188,7 @@ internal sealed partial class CandidateScorer(
                 PhrasingCoverage = Math.Min(1, phrasingCoverage),
                 StrongTerms = strongTerms,
                 AnswerOnlyTerms = answerOnlyTerms,
+                WeightyTerms = weightyTerms,
                 IsOwnPhrasing = ownPhrasing,
                 Explanation = !explain ? "" : string.Join(", ", evidence.Select(e =>
                     $"{e.Term}:{e.Weight:0.00}{(e.Rows.Count == 0 ? "?" : e.StrongRows.Contains(hit.Row) ? "+" : e.Rows.Contains(hit.Row) ? "~" : "-")}")),

@@ -52,6 +52,7 @@ internal sealed class AnswerEngineOptionsValidator : IValidateOptions<AnswerEngi
         NotNegative(failures, nameof(options.FaqPrior), options.FaqPrior);
         NotNegative(failures, nameof(options.SameQuestionWordBonus), options.SameQuestionWordBonus);
         NotNegative(failures, nameof(options.QuestionKindWeight), options.QuestionKindWeight);
+        NotNegative(failures, nameof(options.GapLackedWordShare), options.GapLackedWordShare);
         if (options.MinEvidence <= 0)
         {
             failures.Add($"{Section}:{nameof(options.MinEvidence)} must be positive (default 1.5).");

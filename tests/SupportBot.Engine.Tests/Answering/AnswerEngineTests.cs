@@ -296,6 +296,9 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [InlineData("did the senate vote to ban kaspersky", "lawmakers-role")] // not the Commerce Department's ban
     [InlineData("do kaspersky's laid off us workers get severance", "staff-after-layoffs")] // not how many were laid off
     [InlineData("will kaspersky ever return to the american market", "kaspersky-return")] // not how long it was on that market
+    [InlineData("will my kaspersky account be deleted now", "customer-data-after-exit")]
+    [InlineData("at what hour on september 29 did kaspersky updates end", "time-of-day")] // not the date alone
+    [InlineData("where do i type the code to get kaspersky free for six months", "free-offer-claim")] // not what the offer was
     public void Ask_WhatTheSourcesDoNotCover_IsItsKnownGap(string question, string gapId)
     {
         var answer = real.Engine.Ask(question);
@@ -570,6 +573,22 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
 
         Assert.Equal(expected, answer.Kind);
         Assert.True(expected == AnswerKinds.Fallback || answer.Text.Contains("because", StringComparison.Ordinal), answer.Text);
+    }
+
+    [Theory]
+    [InlineData(0.25, AnswerKinds.Fallback)]
+    [InlineData(2.0, AnswerKinds.Faq)]
+    public void Ask_GapHavingAWeightyWordTheAnswerLacks_IsTheGapOnlyWhileTheRuleIsOn(double lackedWordShare, string expected)
+    {
+        // The layoffs entry ranks first on "laid off" and "staff", but it never speaks of severance; the gap for
+        // severance has every word of the question.
+        using var engine = new AnswerEngine(
+            real.Knowledge, new AnswerEngineOptions { GapLackedWordShare = lackedWordShare }, new SearchIndexOptions(), new SpellingOptions());
+
+        var answer = engine.Ask("how much severance are the laid off kaspersky staff getting");
+
+        Assert.Equal(expected, answer.Kind);
+        Assert.Equal(expected == AnswerKinds.Fallback ? "staff-after-layoffs" : "layoffs", answer.DocumentId);
     }
 
     [Fact]

@@ -94,6 +94,7 @@ public sealed class SupportBotHostTests
     [InlineData("Answering:QuestionKindMismatchFactor", "-0.2")]
     [InlineData("Answering:PlaceMismatchFactor", "1.5")]
     [InlineData("Answering:GapTieMargin", "2")]
+    [InlineData("Answering:GapLackedWordShare", "-0.1")]
     [InlineData("Answering:PhrasingShare", "0.9")]
     [InlineData("Answering:UnknownWordWeight", "-1")]
     [InlineData("Answering:MaxAnswersPerMessage", "0")]
