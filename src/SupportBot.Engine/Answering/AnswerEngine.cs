@@ -218,15 +218,22 @@ public sealed class AnswerEngine : IDisposable
         };
     }
 
-    private Answer SmallTalk(string question, string normalized, SmallTalkIntent intent) => new()
+    private Answer SmallTalk(string question, string normalized, SmallTalkIntent intent)
     {
-        Question = question,
-        Kind = AnswerKinds.SmallTalk,
-        Intent = intent.Name,
-        Text = intent.Replies[StableIndex(normalized, intent.Replies.Count)],
-        Confidence = 1.0,
-        FollowUps = intent.Name is "greeting" or "help" or "identity" ? SuggestedQuestions() : [],
-    };
+        var reply = intent.Replies[StableIndex(normalized, intent.Replies.Count)];
+        // Someone fed up with the bot is offered a person at once, as a fallback would.
+        var complaint = intent.Name == ResponseTexts.Complaint;
+        return new()
+        {
+            Question = question,
+            Kind = AnswerKinds.SmallTalk,
+            Intent = intent.Name,
+            Text = complaint ? $"{reply} {Knowledge.Responses.HandoffFor(_options.SupportContact)}" : reply,
+            Confidence = 1.0,
+            FollowUps = intent.Name is "greeting" or "help" or "identity" or ResponseTexts.Complaint ? SuggestedQuestions() : [],
+            OffersHandoff = complaint,
+        };
+    }
 
     private static string ReadingKey(AnalyzedQuery analyzed) =>
         $"{analyzed.Kind}|{analyzed.AskedFor?.Text}|{string.Join('|', analyzed.Terms.Select(t => t.Text))}";
@@ -450,10 +457,12 @@ public sealed class AnswerEngine : IDisposable
     /// <summary>
     /// A phrase made only of stop words ("what do i do") is a way of asking, not a word of the domain, even in a
     /// synonym group: "my screen keeps flashing, what do i do" is not about the knowledge base. Nor is a word of
-    /// an everyday group ("laptop", "hackers", "windows update"): every tech-support question has one.
+    /// an everyday group ("laptop", "hackers", "windows update"): every tech-support question has one. Nor is an
+    /// everyday weak word a tag happens to stem to ("name" and the tag "names"): "hello my name is priya" is a greeting.
     /// </summary>
     private bool IsDomainTerm(SearchSession session, QueryTerm term) =>
         !term.Text.Split(' ').All(StopWords.IsStop)
+        && !StopWords.Weak.Contains(term.Text)
         && !_synonyms.IsEveryday(term.Text)
         && (_synonyms.Lookup(term.Text) is not null
             || session.Match(FtsQuery.InColumns(FtsQuery.TagsColumn, FtsQuery.AnyOf(term.Alternatives))).Count > 0);

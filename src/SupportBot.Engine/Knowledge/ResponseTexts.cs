@@ -1,7 +1,7 @@
 namespace SupportBot.Engine.Knowledge;
 
 /// <summary>A small-talk intent: what customers type, and what the bot says back.</summary>
-/// <param name="Name">greeting, thanks, help, goodbye or identity.</param>
+/// <param name="Name">greeting, thanks, help, goodbye, identity or complaint.</param>
 /// <param name="Patterns">Whole messages (normalised) that are this intent.</param>
 /// <param name="Replies">What the bot says back.</param>
 public sealed record SmallTalkIntent(string Name, IReadOnlyList<string> Patterns, IReadOnlyList<string> Replies)
@@ -23,7 +23,10 @@ public sealed record ResponseTexts(
     IReadOnlyList<string> Suggested)
 {
     /// <summary>The intents every knowledge base must define.</summary>
-    public static readonly string[] IntentNames = ["greeting", "thanks", "help", "goodbye", "identity"];
+    public static readonly string[] IntentNames = ["greeting", "thanks", "help", "goodbye", "identity", "complaint"];
+
+    /// <summary>The intent of a customer fed up with the bot ("you're useless"): the reply says sorry and offers a person.</summary>
+    public const string Complaint = "complaint";
 
     /// <summary>Where each <see cref="Suggested"/> id was written, for error messages.</summary>
     internal IReadOnlyList<SourceLocation> SuggestedLocations { get; init; } = [];

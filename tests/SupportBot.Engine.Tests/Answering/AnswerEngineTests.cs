@@ -157,6 +157,8 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [InlineData("I live in Ohio. Pleased to meet with you.", "greeting")]
     [InlineData("Thank you, that makes me feel a lot better.", "thanks")]
     [InlineData("Thank you for your patience. I really appreciate the clear explanations. Have a wonderful evening!", "goodbye")]
+    [InlineData("hello my name is priya", "greeting")] // "name" is an everyday word, though the tag "names" stems to it
+    [InlineData("Honestly, you're not helping me at all.", "complaint")]
     public void Ask_SmallTalkInTheCustomersOwnWords_IsRecognisedByItsCues(string question, string intent)
     {
         AssertSmallTalk(question, intent);
@@ -174,6 +176,31 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     public void Ask_SmallTalkWithATypo_IsRecognised(string question, string intent)
     {
         AssertSmallTalk(question, intent);
+    }
+
+    [Theory]
+    [InlineData("you're useless")]
+    [InlineData("THIS IS A WASTE OF MY TIME")]
+    [InlineData("Are you just a useless bot??")]
+    public void Ask_Complaint_SaysSorryAndOffersAPerson(string question)
+    {
+        var answer = real.Engine.Ask(question);
+
+        AssertValid(answer, question);
+        Assert.Equal(AnswerKinds.SmallTalk, answer.Kind);
+        Assert.Equal(ResponseTexts.Complaint, answer.Intent);
+        Assert.True(answer.OffersHandoff);
+        Assert.Contains(real.Knowledge.Responses.Intents.Single(i => i.Name == ResponseTexts.Complaint).Replies, answer.Text.StartsWith);
+        Assert.EndsWith(real.Knowledge.Responses.HandoffFor(new AnswerEngineOptions().SupportContact), answer.Text, StringComparison.Ordinal);
+        Assert.NotEmpty(answer.FollowUps);
+    }
+
+    [Theory]
+    [InlineData("ugh, you're useless. when did updates stop?", "updates-stopped")]
+    [InlineData("is kaspersky useless now", "existing-software-after-cutoff")] // the software, not the bot
+    public void Ask_ComplaintWordsWithADomainQuestion_AnswersTheQuestion(string question, string expectedId)
+    {
+        AssertAnsweredBy(question, expectedId);
     }
 
     [Fact]

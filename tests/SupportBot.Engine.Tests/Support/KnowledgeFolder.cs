@@ -96,6 +96,10 @@ public sealed class KnowledgeFolder : IDisposable
           patterns: [who are you]
           replies:
             - I'm a test bot.
+        complaint:
+          patterns: [useless]
+          replies:
+            - Sorry about that.
         fallback: Sorry, I do not know that.
         handoff: "To talk to a person: {contact}"
         welcome: Welcome to widget help.
