@@ -45,21 +45,28 @@ public static partial class MessageFocus
 
     /// <param name="message">The customer's text.</param>
     /// <param name="isSmallTalk">Whether a normalised sentence is only a pleasantry.</param>
-    /// <returns>The readings, most focused first: the question sentences, the message without pleasantries, the message.</returns>
+    /// <returns>
+    /// The readings, most focused first: the question sentences, the message without pleasantries, the message. A message
+    /// of one relayed clause is the exception: the message, then the message without its teller.
+    /// </returns>
     public static IReadOnlyList<string> Readings(string message, Func<string, bool> isSmallTalk)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(isSmallTalk);
         if (!SentenceBreak().IsMatch(message) && !ClauseBreak().IsMatch(message))
         {
-            // Most questions are one plain clause: nothing to focus on.
-            return [message];
+            // Most questions are one plain clause: nothing to focus on. One relayed ("caller wants to know if…") is read
+            // without its teller too, but only after the message as typed: the teller may name the topic ("my friend in
+            // europe says…").
+            var relayed = RelayedByAPerson().IsMatch(message) ? Hearsay().Replace(message.Trim(), "", 1) : message.Trim();
+            return relayed.Length > 0 && relayed.Length < message.Trim().Length ? [message, relayed] : [message];
         }
 
         var sentences = Sentences(message);
         var readings = new List<string> { message };
-        var substantive = sentences.Where(s => !isSmallTalk(TextNormalizer.Normalize(s))).ToList();
-        if (substantive.Count > 0 && substantive.Count < sentences.Count)
+        // "Dear support team, I read about…": a salutation opening a sentence is no more the topic than one on its own.
+        var substantive = sentences.Where(s => !isSmallTalk(TextNormalizer.Normalize(s))).Select(s => WithoutPleasantOpening(s, isSmallTalk)).ToList();
+        if (substantive.Count > 0 && !substantive.SequenceEqual(sentences))
         {
             readings.Add(string.Join(' ', substantive));
         }
@@ -151,6 +158,13 @@ public static partial class MessageFocus
         // department here": a pleasantry opening a sentence that only tells.
         var opening = TextNormalizer.Normalize(OpeningBreak().Split(sentences[0].Text)[0]);
         return opening.Length < sentences[0].Normalized.Length && isSmallTalk(opening) ? opening : null;
+    }
+
+    /// <summary>A sentence without the pleasantry that opens it before a comma ("Dear team, …", "Hi Sam, …"), if it has one.</summary>
+    private static string WithoutPleasantOpening(string sentence, Func<string, bool> isSmallTalk)
+    {
+        var parts = OpeningBreak().Split(sentence, 2);
+        return parts.Length == 2 && parts[1].Trim().Length > 0 && isSmallTalk(TextNormalizer.Normalize(parts[0])) ? parts[1].Trim() : sentence;
     }
 
     /// <summary>Whether a message tells of something wrong ("my printer won't print", "it keeps crashing").</summary>
@@ -279,9 +293,19 @@ public static partial class MessageFocus
     [GeneratedRegex(@"\b(?:wonder|wondering|wondered|curious|explain|know|understand|clarify|tell me|tell us|find out)\s+(?:(?:to|me|us|about|more about)\s+)?(?:how|what|why|when|which|who|where|whether|if)\b")]
     private static partial Regex IndirectQuestion();
 
-    /// <summary>A teller and a verb of telling at the start of a sentence: "my nephew says (that)", "our accountant asked if".</summary>
-    [GeneratedRegex(@"^(?:(?:my|our|a|the|some|someone|somebody|people|everyone|i|we)\b[\w' ]{0,40}?\s)?(?:says|said|told (?:me|us)|tells (?:me|us)|heard|read|mentioned|claims|claimed|thinks|believes|asked|asks)\s+(?:that\s+|if\s+|whether\s+|about\s+)?", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// A teller and a verb of telling at the start of a sentence: "my nephew says (that)", "our accountant asked if",
+    /// "I recall hearing that", and an agent's relaying: "caller wants to know if", "cx asking why".
+    /// </summary>
+    [GeneratedRegex(@"^(?:(?:my|our|a|the|some|someone|somebody|people|everyone|i|we|caller|cx|customer|client)\b[\w' ]{0,40}?\s)?(?:says|said|told (?:me|us)|tells (?:me|us)|heard|hearing|read|reading|mentioned|claims|claimed|thinks|believes|asked|asks|asking|wants to know|would like to know|wanted to know)\s+(?:that\s+|if\s+|whether\s+|about\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex Hearsay();
+
+    /// <summary>
+    /// A person opening a one-clause message with what they were told or asked: "caller wants to know", "my wife says".
+    /// Not "my printer says offline": there the teller is the topic.
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:caller|cx|customer|client|someone|somebody|people|everyone|i|we|(?:my|our|a|the)\s+(?:\w+\s+)?(?:friend|neighbou?r|son|daughter|wife|husband|brother|sister|cousin|nephew|niece|mom|mum|dad|mother|father|grandson|granddaughter|boss|manager|colleague|coworker|co-worker|accountant|customer|client|caller|it guy|tech guy))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RelayedByAPerson();
 
     /// <summary>Where the opening of a sentence ends: a comma, colon, semicolon, "!" or a dash between words.</summary>
     [GeneratedRegex(@"[,;:!]|\s[-\u2013\u2014]\s")]

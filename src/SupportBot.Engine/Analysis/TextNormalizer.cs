@@ -71,6 +71,8 @@ public static partial class TextNormalizer
         // "i was told kaspersky is leaving", "my nephew told me it's banned": hearsay, like "i heard", not a
         // question about what customers were told.
         s = HasTold(s) ? ToldByHearsay().Replace(s, "i heard") : s;
+        // "would you be so kind as to explain…": a way of saying please, not a "kind of company".
+        s = s.Contains("kind as to", StringComparison.Ordinal) ? SoKindAsTo().Replace(s, "please") : s;
         // "$50" is "50 dollars" (a figure of something, like "50 employees"), "$" alone is "dollars".
         s = s.Contains('$', StringComparison.Ordinal) ? Dollars().Replace(s, m => m.Groups[1].Success ? $" {m.Groups[1].Value} dollars " : " dollars ") : s;
         s = s.Replace("%", " percent ", StringComparison.Ordinal).Replace("&", " and ", StringComparison.Ordinal);
@@ -204,6 +206,9 @@ public static partial class TextNormalizer
 
     [GeneratedRegex(@"\b(?:(?:i|we) (?:was|were|got|get|have been|had been|been) told|(?:someone|somebody|people|a friend|my \w+) told (?:me|us))\b")]
     private static partial Regex ToldByHearsay();
+
+    [GeneratedRegex(@"\b(?:be )?so kind as to\b")]
+    private static partial Regex SoKindAsTo();
 
     /// <summary>Any word of <see cref="IrregularShorthand"/>, "fed" only when it is not "fed up".</summary>
     [GeneratedRegex(@"\b(?:w/o|b/c|fed(?! up\b))\b")]

@@ -102,12 +102,12 @@ public sealed class AnswerEngine : IDisposable
                 var known = clauseScores.TryGetValue(reading, out var clause);
                 var analyzed = known ? clause.Analyzed : Analyze(session, reading);
                 wholeMessage = reading == trimmed ? analyzed : wholeMessage;
-                var last = reading == readings[^1];
+                var whole = reading == trimmed;
                 // A shorter reading must still name a topic: "Which ones are those?" alone names nothing, while
                 // "what were those sanctions?" names one with its one telling word. Two readings that analyse
                 // alike (a greeting less) score alike: the second is not scored again.
                 // Nor is a reading without a word of the domain ("who even made this call?") answered on its own.
-                if (!last && (!NamesATopic(session, analyzed) || !NamesTheDomain(session, analyzed) || !scored.Add(ReadingKey(analyzed))))
+                if (!whole && (!NamesATopic(session, analyzed) || !NamesTheDomain(session, analyzed) || !scored.Add(ReadingKey(analyzed))))
                 {
                     continue;
                 }

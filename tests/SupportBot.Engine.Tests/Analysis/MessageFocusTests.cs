@@ -4,7 +4,7 @@ namespace SupportBot.Engine.Tests.Analysis;
 
 public sealed class MessageFocusTests
 {
-    private static readonly Func<string, bool> Pleasantry = s => s is "hi" or "hello" or "thanks" or "thank you" or "how are you";
+    private static readonly Func<string, bool> Pleasantry = s => s is "hi" or "hello" or "thanks" or "thank you" or "how are you" or "dear team";
 
     [Fact]
     public void Readings_OneShortQuestion_IsItsOnlyReading()
@@ -32,6 +32,38 @@ public sealed class MessageFocusTests
 
         Assert.Contains(reported, readings);
         Assert.Equal(message, readings[^1]);
+    }
+
+    [Theory]
+    [InlineData("I recall hearing that the military banned it. When was that?", "the military banned it. When was that?")]
+    public void Readings_RememberedHearsay_IsAReadingWithoutTheTeller(string message, string reported)
+    {
+        Assert.Contains(reported, MessageFocus.Readings(message, Pleasantry));
+    }
+
+    [Theory]
+    [InlineData("caller wants to know if they can still buy kaspersky", "they can still buy kaspersky")]
+    [InlineData("customer on the line asking why kaspersky got banned", "why kaspersky got banned")]
+    [InlineData("my friend in europe says they dont like kaspersky there", "they dont like kaspersky there")]
+    public void Readings_OneRelayedClause_IsTheMessageThenItWithoutTheTeller(string message, string relayed)
+    {
+        // The message first: its teller may name the topic ("in europe").
+        Assert.Equal([message, relayed], MessageFocus.Readings(message, Pleasantry));
+    }
+
+    [Fact]
+    public void Readings_OneClauseADeviceSays_IsItsOnlyReading()
+    {
+        // "my printer says offline": the printer is what it is about, not who told.
+        Assert.Equal(["my printer says offline"], MessageFocus.Readings("my printer says offline", Pleasantry));
+    }
+
+    [Fact]
+    public void Readings_SalutationOpeningASentence_IsAReadingWithoutIt()
+    {
+        var readings = MessageFocus.Readings("Dear team, I read about a free offer. What was it?", Pleasantry);
+
+        Assert.Contains("I read about a free offer. What was it?", readings);
     }
 
     [Fact]

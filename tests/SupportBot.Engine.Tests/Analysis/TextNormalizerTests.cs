@@ -63,6 +63,8 @@ public sealed class TextNormalizerTests
     [InlineData("I was told Kaspersky is leaving", "i heard kaspersky is leaving")]
     [InlineData("my nephew told me it is banned", "i heard it is banned")]
     [InlineData("what were customers told", "what were customers told")]
+    [InlineData("Would you be so kind as to explain it?", "would you please explain it")]
+    [InlineData("what kind of company is kaspersky", "what kind of company is kaspersky")]
     [InlineData("whn do i hav to switch", "when do i have to switch")]
     [InlineData("winddown start dt", "winddown start date")]
     [InlineData("wich govts banned it", "which governments banned it")]

@@ -339,6 +339,8 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [InlineData("which dept banned kaspersky", "ban-announced")]
     [InlineData("who prohibited kaspersky software sales", "ban-announced")] // selling, not revenue
     [InlineData("numbr of kasp employees laid off", "layoffs")] // a typo of the word that asks for a figure
+    [InlineData("caller wants to know if they can still buy kaspersky", "buy-or-renew")] // an agent relaying
+    [InlineData("customer on the line asking why kaspersky got banned", "why-banned")] // "customer" is the teller, not the topic
     public void Ask_ReportedSpeechOrShorthand_IsReadForWhatIsAsked(string question, string expectedId)
     {
         AssertAnsweredBy(question, expectedId);
@@ -347,6 +349,7 @@ public sealed class AnswerEngineTests(RealKnowledge real) : IClassFixture<RealKn
     [Theory]
     [InlineData("Dear team, I was curious how long Kaspersky had been serving customers in the United States. Thanks ever so much.", "years-in-us")]
     [InlineData("Hello, I'd be grateful if you could explain what the trade-restrictions list means for Kaspersky. Many thanks.", "trade-restrictions-list")]
+    [InlineData("Dear support team, I came across a mention of free security products for customers. Would you be so kind as to explain what was offered? Kind regards.", "free-offer")]
     public void Ask_LetterAskingWithoutAQuestionMark_AnswersWhatItAsks(string question, string expectedId)
     {
         // The greeting and the thanks around it are not what the letter is about.
