@@ -12,6 +12,9 @@ public static partial class MessageFocus
 {
     private static readonly HashSet<string> Conjunctions = new(StringComparer.Ordinal) { "and", "but", "also", "or", "so", "plus" };
 
+    /// <summary>Words of tone that may come before a question word: "ok so when…", "um, why…".</summary>
+    private static readonly HashSet<string> Interjections = new(StringComparer.Ordinal) { "ok", "okay", "so", "well", "um", "uh", "hmm", "anyway", "anyways", "ugh" };
+
     /// <summary>Words that open a phrase set in front of a question ("as a small business, …").</summary>
     private static readonly HashSet<string> FrontingWords = new(StringComparer.Ordinal) { "as", "for", "in", "with", "being" };
 
@@ -242,6 +245,12 @@ public static partial class MessageFocus
         // "…, and how much revenue": after a comma the joining word comes first, then the question; "in which city…",
         // "for what reason…": a preposition may come before it.
         var start = words.Length > 1 && Conjunctions.Contains(words[0]) ? 1 : 0;
+        // "seriously why did they leave", "ok so when did it stop": tone before the question word.
+        while (start < words.Length - 1 && (StopWords.Softeners.Contains(words[start]) || Interjections.Contains(words[start])))
+        {
+            start++;
+        }
+
         start += words.Length > start + 1 && Prepositions.Contains(words[start]) && WhWords.Contains(words[start + 1]) ? 1 : 0;
         var first = start < words.Length ? words[start] : null;
         return first is not null

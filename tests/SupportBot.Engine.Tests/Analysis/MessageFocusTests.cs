@@ -234,7 +234,17 @@ public sealed class MessageFocusTests
     }
 
     [Theory]
+    [InlineData("seriously why did kaspersky leave")]
+    [InlineData("ok so when did the updates stop")]
+    [InlineData("honestly, what happens now")]
+    public void IsQuestion_ToneBeforeTheQuestionWord_IsAQuestion(string sentence)
+    {
+        Assert.True(MessageFocus.IsQuestion(sentence));
+    }
+
+    [Theory]
     [InlineData("I know Kaspersky left the US.")]
+    [InlineData("ok so that is it")]
     [InlineData("I was curious about it for a while.")]
     [InlineData("Thanks for explaining.")]
     public void IsQuestion_StatementWithAVerbOfKnowing_IsNotAQuestion(string sentence)
