@@ -61,17 +61,18 @@ public sealed class EvalCommandTests : IDisposable
     public void Eval_NearMissPairs_StayAtTheLevelMeasured()
     {
         // Each answerable question next to a look-alike the sources do not answer ("…in Canada?", "…to the Supreme
-        // Court?"). Declining those is far below the bars (measured 94.7% / 2.6% / 50.0% after the seventh pass; 30.3% on
+        // Court?"). Declining those is far below the bars (measured 94.7% / 2.6% / 56.6% after the eighth pass; 30.3% on
         // arrival): this guards what was reached, it does not claim the bars. The set has no small talk.
-        AssertAtLeast(["s13-nearmiss"], accuracy: "0.93", wrong: "0.04", abstention: "0.47", smallTalk: "0");
+        AssertAtLeast(["s13-nearmiss"], accuracy: "0.93", wrong: "0.04", abstention: "0.55", smallTalk: "0");
     }
 
     [Fact]
     public void Eval_FinalSetReadInTheSeventhPass_StaysAtTheLevelMeasured()
     {
         // Letters, angry customers and agents' shorthand, kept unread for six passes, then read in the seventh. Far below
-        // the bars (measured 81.3% / 5.4% / 100% / 100%): this guards what was reached, it does not claim the bars.
-        AssertAtLeast(["final"], accuracy: "0.80", wrong: "0.06", abstention: "0.97", smallTalk: "0.98");
+        // the bars (measured 81.3% / 5.4% / 100% / 100%, then 83.9% after the eighth pass): this guards what was reached,
+        // it does not claim the bars.
+        AssertAtLeast(["final"], accuracy: "0.83", wrong: "0.06", abstention: "0.97", smallTalk: "0.98");
     }
 
     /// <summary>Runs <c>eval</c> over <c>tests/eval/{set}-questions.jsonl</c> with the given floors and expects it to pass.</summary>
