@@ -61,8 +61,9 @@ public static partial class MessageFocus
             // Most questions are one plain clause: nothing to focus on. One relayed ("caller wants to know if…") is read
             // without its teller too, but only after the message as typed: the teller may name the topic ("my friend in
             // europe says…").
-            var relayed = RelayedByAPerson().IsMatch(message) ? Hearsay().Replace(message.Trim(), "", 1) : message.Trim();
-            return relayed.Length > 0 && relayed.Length < message.Trim().Length ? [message, relayed] : [message];
+            var typed = message.Trim();
+            var relayed = RelayedByAPerson().IsMatch(typed) ? Hearsay().Replace(typed, "", 1) : typed;
+            return relayed.Length > 0 && relayed.Length < typed.Length ? [message, relayed] : [message];
         }
 
         var sentences = Sentences(message);

@@ -118,8 +118,8 @@ public sealed class AnswerEngineOptions
     /// <summary>
     /// How many of the best-ranked candidates are weighed when a known gap and an answer compete: a gap among them may
     /// answer instead of the chosen entry when it is surer and about a word of the question the entry only mentions in
-    /// its answer; an answer among them may replace a chosen gap it ties (<see cref="GapTieMargin"/>). 0 turns both
-    /// off. Default 3.
+    /// its answer, or when it has a weighty word the entry lacks altogether (<see cref="GapLackedWordShare"/>); an answer
+    /// among them may replace a chosen gap it ties (<see cref="GapTieMargin"/>). 0 turns all three off. Default 3.
     /// </summary>
     public int GapPreferenceReach { get; set; } = 3;
 
