@@ -160,15 +160,28 @@ public static partial class MessageFocus
 
         // "Thank you, I'll pass this on to my team", "Hi, I'm a reporter working on a story", "Hello - I'm the IT
         // department here": a pleasantry opening a sentence that only tells.
-        var opening = TextNormalizer.Normalize(OpeningBreak().Split(sentences[0].Text)[0]);
-        return opening.Length < sentences[0].Normalized.Length && isSmallTalk(opening) ? opening : null;
+        return PleasantOpening(sentences[0].Text, isSmallTalk)?.Pleasantry;
     }
 
-    /// <summary>A sentence without the pleasantry that opens it before a comma ("Dear team, …", "Hi Sam, …"), if it has one.</summary>
-    private static string WithoutPleasantOpening(string sentence, Func<string, bool> isSmallTalk)
+    /// <summary>A sentence without the pleasantry that opens it ("Dear team, …", "Hi Sam, …"), if it has one.</summary>
+    private static string WithoutPleasantOpening(string sentence, Func<string, bool> isSmallTalk) =>
+        PleasantOpening(sentence, isSmallTalk)?.AfterIt ?? sentence;
+
+    /// <summary>
+    /// The pleasantry that opens a sentence before a comma, colon, "!" or dash, normalised, and the rest of the sentence
+    /// as typed; null when the sentence opens with none, or has nothing after it.
+    /// </summary>
+    private static (string Pleasantry, string AfterIt)? PleasantOpening(string sentence, Func<string, bool> isSmallTalk)
     {
         var parts = OpeningBreak().Split(sentence, 2);
-        return parts.Length == 2 && parts[1].Trim().Length > 0 && isSmallTalk(TextNormalizer.Normalize(parts[0])) ? parts[1].Trim() : sentence;
+        if (parts.Length < 2)
+        {
+            return null;
+        }
+
+        var opening = TextNormalizer.Normalize(parts[0]);
+        var rest = parts[1].Trim();
+        return TextNormalizer.Normalize(rest).Length > 0 && isSmallTalk(opening) ? (opening, rest) : null;
     }
 
     /// <summary>Whether a message tells of something wrong ("my printer won't print", "it keeps crashing").</summary>
@@ -303,18 +316,21 @@ public static partial class MessageFocus
     [GeneratedRegex(@"\b(?:wonder|wondering|wondered|curious|explain|know|understand|clarify|tell me|tell us|find out)\s+(?:(?:to|me|us|about|more about)\s+)?(?:how|what|why|when|which|who|where|whether|if)\b")]
     private static partial Regex IndirectQuestion();
 
+    /// <summary>Tellers that are people without a possessive ("someone says", "caller wants to know"), for <see cref="Hearsay"/> and <see cref="RelayedByAPerson"/>.</summary>
+    private const string PeopleWhoTell = "someone|somebody|people|everyone|i|we|caller|cx|customer|client";
+
     /// <summary>
     /// A teller and a verb of telling at the start of a sentence: "my nephew says (that)", "our accountant asked if",
     /// "I recall hearing that", and an agent's relaying: "caller wants to know if", "cx asking why".
     /// </summary>
-    [GeneratedRegex(@"^(?:(?:my|our|a|the|some|someone|somebody|people|everyone|i|we|caller|cx|customer|client)\b[\w' ]{0,40}?\s)?(?:says|said|told (?:me|us)|tells (?:me|us)|heard|hearing|read|reading|mentioned|claims|claimed|thinks|believes|asked|asks|asking|wants to know|would like to know|wanted to know)\s+(?:that\s+|if\s+|whether\s+|about\s+)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:my|our|a|the|some|" + PeopleWhoTell + @")\b[\w' ]{0,40}?\s)?(?:says|said|told (?:me|us)|tells (?:me|us)|heard|hearing|read|reading|mentioned|claims|claimed|thinks|believes|asked|asks|asking|wants to know|would like to know|wanted to know)\s+(?:that\s+|if\s+|whether\s+|about\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex Hearsay();
 
     /// <summary>
     /// A person opening a one-clause message with what they were told or asked: "caller wants to know", "my wife says".
     /// Not "my printer says offline": there the teller is the topic.
     /// </summary>
-    [GeneratedRegex(@"^\s*(?:caller|cx|customer|client|someone|somebody|people|everyone|i|we|(?:my|our|a|the)\s+(?:\w+\s+)?(?:friend|neighbou?r|son|daughter|wife|husband|brother|sister|cousin|nephew|niece|mom|mum|dad|mother|father|grandson|granddaughter|boss|manager|colleague|coworker|co-worker|accountant|customer|client|caller|it guy|tech guy))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:" + PeopleWhoTell + @"|(?:my|our|a|the)\s+(?:\w+\s+)?(?:friend|neighbou?r|son|daughter|wife|husband|brother|sister|cousin|nephew|niece|mom|mum|dad|mother|father|grandson|granddaughter|boss|manager|colleague|coworker|co-worker|accountant|customer|client|caller|it guy|tech guy))\b", RegexOptions.IgnoreCase)]
     private static partial Regex RelayedByAPerson();
 
     /// <summary>Where the opening of a sentence ends: a comma, colon, semicolon, "!" or a dash between words.</summary>
