@@ -101,8 +101,8 @@ public sealed class AnswerEngine : IDisposable
             {
                 var known = clauseScores.TryGetValue(reading, out var clause);
                 var analyzed = known ? clause.Analyzed : Analyze(session, reading);
-                wholeMessage = reading == trimmed ? analyzed : wholeMessage;
                 var whole = reading == trimmed;
+                wholeMessage = whole ? analyzed : wholeMessage;
                 // A shorter reading must still name a topic: "Which ones are those?" alone names nothing, while
                 // "what were those sanctions?" names one with its one telling word. Two readings that analyse
                 // alike (a greeting less) score alike: the second is not scored again.
@@ -389,7 +389,7 @@ public sealed class AnswerEngine : IDisposable
     /// </summary>
     private ScoredCandidate? AnswerTyingAGap(List<ScoredCandidate> candidates, ScoredCandidate chosen) =>
         !IsKnownGap(chosen) || chosen.IsOwnPhrasing ? null
-        : candidates.Take(_options.GapPreferenceReach).FirstOrDefault(c => c != chosen && c.IsFaq && !IsKnownGap(c)
+        : Rivals(candidates, chosen).FirstOrDefault(c => c.IsFaq && !IsKnownGap(c)
             && c.Confidence >= chosen.Confidence
             && chosen.Score - c.Score < _options.GapTieMargin * chosen.Score
             && (chosen.StrongTerms & ~c.StrongTerms) == 0);
@@ -400,7 +400,7 @@ public sealed class AnswerEngine : IDisposable
     /// </summary>
     private ScoredCandidate? GapAboutWhatTheAnswerOnlyMentions(List<ScoredCandidate> candidates, ScoredCandidate chosen) =>
         chosen.AnswerOnlyTerms == 0 ? null
-        : candidates.Take(_options.GapPreferenceReach).FirstOrDefault(c => c != chosen && IsKnownGap(c)
+        : Rivals(candidates, chosen).FirstOrDefault(c => IsKnownGap(c)
             && c.Confidence > chosen.Confidence
             && (c.StrongTerms & chosen.AnswerOnlyTerms) != 0);
 
@@ -412,11 +412,18 @@ public sealed class AnswerEngine : IDisposable
     private ScoredCandidate? GapAboutWhatTheAnswerLacks(List<ScoredCandidate> candidates, ScoredCandidate chosen)
     {
         var has = chosen.StrongTerms | chosen.AnswerOnlyTerms;
-        return candidates.Take(_options.GapPreferenceReach).FirstOrDefault(c => c != chosen && IsKnownGap(c)
+        return Rivals(candidates, chosen).FirstOrDefault(c => IsKnownGap(c)
             && c.Confidence >= _options.FaqThreshold
             && (has & ~c.StrongTerms) == 0
             && (c.StrongTerms & ~has & c.WeightyTerms) != 0);
     }
+
+    /// <summary>
+    /// The best-ranked candidates other than the chosen one (<see cref="AnswerEngineOptions.GapPreferenceReach"/>): those a
+    /// known gap and an answer may trade places with.
+    /// </summary>
+    private IEnumerable<ScoredCandidate> Rivals(List<ScoredCandidate> candidates, ScoredCandidate chosen) =>
+        candidates.Take(_options.GapPreferenceReach).Where(c => c != chosen);
 
     /// <summary>Whether a candidate is an FAQ entry for what the sources do not answer (<c>abstain: true</c>).</summary>
     private bool IsKnownGap(ScoredCandidate candidate) => candidate.IsFaq && Knowledge.FaqsById[candidate.Document.Id].Abstain;
